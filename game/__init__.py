@@ -1,0 +1,3 @@
+"""Face Value: an interactive-fiction game on a YAML story engine."""
+
+__version__ = "0.1.0"

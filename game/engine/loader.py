@@ -1,0 +1,518 @@
+"""Load a story folder into checked content, collecting every problem in one pass."""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import os
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import expr
+from .expr import BOOL, Compiler, ExprError, Scope, constant_expression, type_of
+from .model import Choice, Effect, Ending, Paragraph, Scene, Story, Variable
+from .problems import Place, Problems
+from .template import Template, compile_template
+from .yamlsrc import SourceFile, YList, YMap, read_source
+
+STORY_FILE = "story.yaml"
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
+NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+RESERVED_NAMES = {"and", "or", "not", "true", "false", "visited", "random"}
+MAX_FILE_BYTES = 32 * 1024 * 1024
+
+STORY_KEYS = ("title", "start", "variables", "id", "author", "description")
+SCENE_FILE_KEYS = ("scenes",)
+SCENE_KEYS = ("text", "title", "choices", "goto", "set", "ending")
+CHOICE_KEYS = ("text", "goto", "set", "if")
+PARAGRAPH_KEYS = ("text", "if")
+ENDING_KEYS = ("id", "title")
+
+
+@dataclass
+class LoadResult:
+    """What loading produced: the story (None when it has errors) and every problem found."""
+
+    story: Story | None
+    problems: Problems
+    stats: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+
+def _kind(value) -> str:
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YList):
+        return "a list"
+    if value is None:
+        return "empty"
+    return expr.TYPE_NAMES.get(type_of(value), type(value).__name__)
+
+
+class _Loader:
+    """One load of one story folder. Holds its problems; nothing is global."""
+
+    def __init__(self, folder: Path, display: str):
+        self.folder = folder
+        self.display = display
+        self.problems = Problems()
+        self.variables: dict[str, Variable] = {}
+        self.raw_scenes: dict[str, tuple[SourceFile, object, YMap]] = {}
+        self.compiler = Compiler(Scope({}))
+        self.effect_compiler = Compiler(Scope({}, allow_random=True))
+
+    # --- places and small checks -------------------------------------------------
+
+    def display_path(self, path: Path) -> str:
+        return os.path.join(self.display, os.path.relpath(path, self.folder))
+
+    def key_place(self, source: SourceFile, ymap: YMap, key: str) -> Place:
+        return source.place(ymap.key_nodes.get(key))
+
+    def value_place(self, source: SourceFile, ymap: YMap, key: str) -> Place:
+        return source.place(ymap.value_nodes.get(key))
+
+    def check_keys(self, source: SourceFile, ymap: YMap, allowed: tuple, what: str) -> None:
+        for key in ymap:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+                self.problems.error(self.key_place(source, ymap, key), "unknown-key", f"unknown key '{key}' in {what}", hint)
+
+    def wrong_type(self, place: Place, what: str, wanted: str, value) -> None:
+        self.problems.error(place, "wrong-type", f"{what} must be {wanted}, not {_kind(value)}")
+
+    def text_value(self, source: SourceFile, node, value, what: str) -> str | None:
+        """A story string; numbers are accepted as written, anything else is a type error."""
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return node.value
+        hint = "put it in quotes" if isinstance(value, bool) else ""
+        self.problems.error(source.place(node), "wrong-type", f"{what} must be text, not {_kind(value)}", hint)
+        return None
+
+    def expression_place(self, source: SourceFile, node, offset: int) -> Place:
+        """The place of character `offset` of a scalar's value, found in the raw file text."""
+        value = node.value
+        snippet = value[offset:].split("\n", 1)[0][:40]
+        start, end = node.start_mark.index, node.end_mark.index
+        if snippet:
+            index = source.text.find(snippet, min(start + offset, end), end)
+            if index < 0:
+                index = source.text.find(snippet, start, end)
+            if index >= 0:
+                return source.place_at(index)
+        return source.place(node)
+
+    def expression_error(self, source: SourceFile, node, exc: ExprError, where: str) -> None:
+        self.problems.error(self.expression_place(source, node, exc.offset), exc.code, f"{where}: {exc.message}", exc.hint)
+
+    # --- files ---------------------------------------------------------------------
+
+    def read(self, path: Path) -> SourceFile:
+        display = self.display_path(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.problems.error(Place(display), "too-large", f"this file is {size // 1_000_000} MB; story files are limited to {MAX_FILE_BYTES // 1_000_000} MB")
+                return SourceFile(display)
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.problems.error(Place(display), "unreadable", f"cannot read this file: {exc.strerror or exc}")
+            return SourceFile(display)
+        return read_source(raw, display, self.problems)
+
+    def scene_files(self) -> list[Path]:
+        found = []
+        for dirpath, dirnames, filenames in os.walk(self.folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                path = Path(dirpath) / name
+                if name.startswith(".") or path == self.folder / STORY_FILE:
+                    continue
+                if name.endswith(".yaml"):
+                    found.append(path)
+                elif name.endswith(".yml"):
+                    self.problems.warning(Place(self.display_path(path)), "ignored-file", "this file is ignored: scene files end in .yaml")
+        return found
+
+    # --- story.yaml ------------------------------------------------------------------
+
+    def load_meta(self) -> dict | None:
+        path = self.folder / STORY_FILE
+        if not path.is_file():
+            self.problems.error(Place(self.display_path(path)), "missing-story-file", f"there is no {STORY_FILE} in this folder", "a story folder needs story.yaml with title, start and variables")
+            return None
+        source = self.read(path)
+        if not source.ok:
+            return None
+        data = source.data
+        if not isinstance(data, YMap):
+            self.wrong_type(source.place(getattr(data, "node", None)), STORY_FILE, "a mapping of title, start and variables", data)
+            return None
+        self.check_keys(source, data, STORY_KEYS, STORY_FILE)
+        meta = {"source": source, "data": data}
+        for key in ("title", "start"):
+            if key not in data:
+                self.problems.error(source.place(data.node), "missing-key", f"{STORY_FILE} needs a '{key}'")
+            else:
+                meta[key] = self.text_value(source, data.value_nodes[key], data[key], f"'{key}'")
+        meta["id"] = self.text_value(source, data.value_nodes["id"], data["id"], "'id'") if "id" in data else None
+        self.load_variables(source, data.get("variables"), data)
+        return meta
+
+    def load_variables(self, source: SourceFile, variables, data: YMap) -> None:
+        if variables is None:
+            return
+        if not isinstance(variables, YMap):
+            self.wrong_type(self.value_place(source, data, "variables"), "'variables'", "a mapping of name: initial value", variables)
+            return
+        for name, value in variables.items():
+            place = self.key_place(source, variables, name)
+            if not NAME_PATTERN.match(name) or name in RESERVED_NAMES or name.startswith("__"):
+                self.problems.error(place, "bad-name", f"'{name}' cannot be a variable name", "use letters, digits and _, starting with a letter")
+                continue
+            kind = type_of(value)
+            if kind is None:
+                self.problems.error(self.value_place(source, variables, name), "wrong-type", f"variable '{name}' must start as a number, text, or true/false, not {_kind(value)}")
+                continue
+            self.variables[name] = Variable(name, kind, value, place)
+
+    # --- scene files --------------------------------------------------------------------
+
+    def collect_scenes(self, path: Path) -> None:
+        source = self.read(path)
+        if not source.ok:
+            return
+        data = source.data
+        if data is None:
+            self.problems.warning(Place(source.path), "empty-file", "this scene file is empty")
+            return
+        if not isinstance(data, YMap):
+            self.wrong_type(source.place(getattr(data, "node", None)), "a scene file", "a mapping with a 'scenes:' key", data)
+            return
+        self.check_keys(source, data, SCENE_FILE_KEYS, "a scene file")
+        scenes = data.get("scenes")
+        if "scenes" not in data:
+            self.problems.error(source.place(data.node), "missing-key", "a scene file needs a 'scenes:' mapping")
+            return
+        if not isinstance(scenes, YMap):
+            self.wrong_type(self.value_place(source, data, "scenes"), "'scenes'", "a mapping of scene id: scene", scenes)
+            return
+        for scene_id, body in scenes.items():
+            key_node = scenes.key_nodes[scene_id]
+            place = source.place(key_node)
+            if not ID_PATTERN.match(scene_id):
+                self.problems.error(place, "bad-id", f"'{scene_id}' is not a valid scene id", "use lowercase letters, digits and _, starting with a letter")
+                continue
+            if scene_id in self.raw_scenes:
+                first_source, first_node, _ = self.raw_scenes[scene_id]
+                self.problems.error(place, "duplicate-scene", f"scene '{scene_id}' is defined twice (first at {first_source.place(first_node)})")
+                continue
+            if not isinstance(body, YMap):
+                self.wrong_type(source.place(scenes.value_nodes[scene_id]), f"scene '{scene_id}'", "a mapping", body)
+                continue
+            self.raw_scenes[scene_id] = (source, key_node, body)
+
+    # --- compiling scenes --------------------------------------------------------------------
+
+    def compile_scene(self, scene_id: str) -> Scene:
+        source, key_node, body = self.raw_scenes[scene_id]
+        what = f"scene '{scene_id}'"
+        self.check_keys(source, body, SCENE_KEYS, what)
+        scene = Scene(scene_id, scene_id.replace("_", " ").capitalize(), source.place(key_node))
+        if "title" in body:
+            scene.title = self.text_value(source, body.value_nodes["title"], body["title"], f"the title of {what}") or scene.title
+        if "text" in body:
+            scene.paragraphs = self.paragraphs(source, body, what)
+        else:
+            self.problems.error(scene.place, "missing-key", f"{what} has no text")
+        if "set" in body:
+            scene.effects = self.effects(source, body, what)
+        if "goto" in body:
+            scene.goto = self.scene_ref(source, body, "goto", what)
+            scene.goto_place = self.value_place(source, body, "goto")
+        if "choices" in body:
+            scene.choices = self.choices(source, body, what)
+        if "ending" in body:
+            scene.ending = self.ending(source, body, what)
+        self.check_shape(scene, body, source)
+        return scene
+
+    def check_shape(self, scene: Scene, body: YMap, source: SourceFile) -> None:
+        what = f"scene '{scene.id}'"
+        has = {key for key in ("choices", "goto", "ending") if key in body}
+        if "ending" in has and "choices" in has:
+            self.problems.error(self.key_place(source, body, "choices"), "ending-with-choices", f"{what} is an ending, so it cannot have choices")
+        if "ending" in has and "goto" in has:
+            self.problems.error(self.key_place(source, body, "goto"), "ending-with-goto", f"{what} is an ending, so it cannot have a goto")
+        if "choices" in has and "goto" in has:
+            self.problems.error(self.key_place(source, body, "goto"), "choices-and-goto", f"{what} has both choices and a goto", "a scene either offers choices or continues with goto")
+        if not has:
+            self.problems.error(scene.place, "dead-end", f"{what} is a dead end: it has no choices, no goto and no ending", "add choices:, goto: or ending:")
+
+    def paragraphs(self, source: SourceFile, body: YMap, what: str) -> list[Paragraph]:
+        value, node = body["text"], body.value_nodes["text"]
+        if isinstance(value, YList):
+            items = list(zip(value, value.item_nodes))
+            if not items:
+                self.problems.error(source.place(node), "empty-text", f"the text of {what} is an empty list")
+        else:
+            items = [(value, node)]
+        result = []
+        for item, item_node in items:
+            if isinstance(item, YMap):
+                result.extend(self.conditional_paragraph(source, item, what))
+            else:
+                text = self.text_value(source, item_node, item, f"the text of {what}")
+                if text is not None:
+                    result.extend(self.split_paragraphs(source, item_node, text, None, what))
+        return result
+
+    def conditional_paragraph(self, source: SourceFile, item: YMap, what: str) -> list[Paragraph]:
+        self.check_keys(source, item, PARAGRAPH_KEYS, f"a paragraph of {what}")
+        if "text" not in item:
+            self.problems.error(source.place(item.node), "missing-key", f"a conditional paragraph of {what} needs 'text'")
+            return []
+        condition = self.condition(source, item, "if", what) if "if" in item else None
+        text = self.text_value(source, item.value_nodes["text"], item["text"], f"the text of {what}")
+        if text is None:
+            return []
+        return self.split_paragraphs(source, item.value_nodes["text"], text, condition, what)
+
+    def split_paragraphs(self, source: SourceFile, node, text: str, condition, what: str) -> list[Paragraph]:
+        """Blank lines inside one string separate paragraphs."""
+        if not text.strip():
+            self.problems.error(source.place(node), "empty-text", f"the text of {what} is empty")
+            return []
+        template = self.template(source, node, text, f"the text of {what}")
+        pieces = [p.strip() for p in re.split(r"\n\s*\n", text.strip())]
+        if len(pieces) == 1 or template.parts:
+            return [Paragraph(template, condition)]
+        return [Paragraph(Template(piece), condition) for piece in pieces if piece]
+
+    def template(self, source: SourceFile, node, text: str, where: str) -> Template:
+        return compile_template(text, self.compiler, lambda exc: self.expression_error(source, node, exc, where))
+
+    def condition(self, source: SourceFile, ymap: YMap, key: str, what: str):
+        value, node = ymap[key], ymap.value_nodes[key]
+        if isinstance(value, bool):
+            return constant_expression(value)
+        if not isinstance(value, str):
+            self.wrong_type(source.place(node), f"the condition in {what}", "an expression", value)
+            return None
+        try:
+            compiled = self.compiler.compile(value)
+        except ExprError as exc:
+            self.expression_error(source, node, exc, f"in the condition of {what}")
+            return None
+        if compiled.type != BOOL:
+            self.problems.error(source.place(node), "type-error", f"the condition of {what} gives {expr.TYPE_NAMES[compiled.type]}, not true/false", "compare it, for example: trust > 50")
+            return None
+        return compiled
+
+    def effects(self, source: SourceFile, ymap: YMap, what: str) -> list[Effect]:
+        block = ymap["set"]
+        if not isinstance(block, YMap):
+            self.wrong_type(self.value_place(source, ymap, "set"), f"'set' in {what}", "a mapping of variable: expression", block)
+            return []
+        result = []
+        for name, value in block.items():
+            effect = self.effect(source, block, name, value, what)
+            if effect:
+                result.append(effect)
+        return result
+
+    def effect(self, source: SourceFile, block: YMap, name: str, value, what: str) -> Effect | None:
+        node = block.value_nodes[name]
+        variable = self.variables.get(name)
+        if variable is None:
+            close = difflib.get_close_matches(name, list(self.variables), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "declare it under variables: in story.yaml"
+            if block.node.flow_style and not NAME_PATTERN.match(name):
+                hint = "inside { } a comma ends the value: put the expression in quotes"
+            self.problems.error(self.key_place(source, block, name), "unknown-variable", f"'set' in {what} names unknown variable '{name}'", hint)
+            return None
+        if isinstance(value, (bool, int, float)):
+            compiled = constant_expression(value)
+        elif isinstance(value, str):
+            try:
+                compiled = self.effect_compiler.compile(value)
+            except ExprError as exc:
+                if variable.type == expr.STR and exc.code == "unknown-variable":
+                    exc.hint = f"to set text, quote it inside the YAML value: {name}: \"'{value}'\""
+                elif block.node.flow_style and "(" in value and ")" not in value:
+                    exc.hint = "inside { } a comma ends the value: put the expression in quotes"
+                self.expression_error(source, node, exc, f"in 'set: {name}' of {what}")
+                return None
+        else:
+            self.wrong_type(source.place(node), f"'set: {name}' in {what}", "an expression", value)
+            return None
+        if compiled.type != variable.type and not (variable.type == expr.FLOAT and compiled.type == expr.INT):
+            hint = "use // for whole-number division" if variable.type == expr.INT and compiled.type == expr.FLOAT else ""
+            self.problems.error(source.place(node), "type-error", f"'{name}' holds {expr.TYPE_NAMES[variable.type]}, but this gives {expr.TYPE_NAMES[compiled.type]}", hint)
+            return None
+        return Effect(name, compiled, source.place(node))
+
+    def scene_ref(self, source: SourceFile, ymap: YMap, key: str, what: str) -> str | None:
+        value = ymap[key]
+        if not isinstance(value, str):
+            self.wrong_type(self.value_place(source, ymap, key), f"'{key}' in {what}", "a scene id", value)
+            return None
+        if value not in self.raw_scenes:
+            close = difflib.get_close_matches(value, list(self.raw_scenes), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else ""
+            self.problems.error(self.value_place(source, ymap, key), "unknown-scene", f"'{key}' in {what} names unknown scene '{value}'", hint)
+            return None
+        return value
+
+    def choices(self, source: SourceFile, body: YMap, what: str) -> list[Choice]:
+        items = body["choices"]
+        if not isinstance(items, YList):
+            self.wrong_type(self.value_place(source, body, "choices"), f"'choices' in {what}", "a list", items)
+            return []
+        if not items:
+            self.problems.error(self.value_place(source, body, "choices"), "empty-choices", f"{what} has an empty list of choices")
+        result = []
+        for item, node in zip(items, items.item_nodes):
+            if not isinstance(item, YMap):
+                self.wrong_type(source.place(node), f"a choice in {what}", "a mapping with text and goto", item)
+                continue
+            choice = self.choice(source, item, len(result), what)
+            if choice:
+                result.append(choice)
+        return result
+
+    def choice(self, source: SourceFile, item: YMap, index: int, what: str) -> Choice | None:
+        where = f"a choice in {what}"
+        self.check_keys(source, item, CHOICE_KEYS, where)
+        for key in ("text", "goto"):
+            if key not in item:
+                self.problems.error(source.place(item.node), "missing-key", f"{where} needs '{key}'")
+        if "text" not in item or "goto" not in item:
+            return None
+        text = self.text_value(source, item.value_nodes["text"], item["text"], f"the text of {where}")
+        goto = self.scene_ref(source, item, "goto", what)
+        condition = self.condition(source, item, "if", what) if "if" in item else None
+        effects = self.effects(source, item, what) if "set" in item else []
+        if text is None or goto is None:
+            return None
+        template = self.template(source, item.value_nodes["text"], text, f"the text of {where}")
+        return Choice(index, template, goto, source.place(item.node), condition, effects)
+
+    def ending(self, source: SourceFile, body: YMap, what: str) -> Ending | None:
+        value = body["ending"]
+        if not isinstance(value, YMap):
+            self.wrong_type(self.value_place(source, body, "ending"), f"'ending' in {what}", "a mapping with id and title", value)
+            return None
+        self.check_keys(source, value, ENDING_KEYS, f"the ending of {what}")
+        missing = [key for key in ENDING_KEYS if key not in value]
+        for key in missing:
+            self.problems.error(source.place(value.node), "missing-key", f"the ending of {what} needs '{key}'")
+        if missing:
+            return None
+        ending_id = self.text_value(source, value.value_nodes["id"], value["id"], "an ending id")
+        title = self.text_value(source, value.value_nodes["title"], value["title"], "an ending title")
+        if ending_id is not None and not ID_PATTERN.match(ending_id):
+            self.problems.error(self.value_place(source, value, "id"), "bad-id", f"'{ending_id}' is not a valid ending id", "use lowercase letters, digits and _")
+            return None
+        return Ending(ending_id, title) if ending_id and title else None
+
+    # --- whole-story checks ---------------------------------------------------------------
+
+    def check_graph(self, story: Story, meta: dict) -> None:
+        if story.start not in story.scenes:
+            source, data = meta["source"], meta["data"]
+            close = difflib.get_close_matches(story.start, list(story.scenes), n=1)
+            self.problems.error(self.value_place(source, data, "start"), "unknown-scene", f"start names unknown scene '{story.start}'", f"did you mean '{close[0]}'?" if close else "")
+            return
+        reached = reachable(story, [story.start])
+        for scene in story.scenes.values():
+            if scene.id not in reached:
+                self.problems.warning(scene.place, "unreachable", f"scene '{scene.id}' can never be reached from the start")
+        self.check_endings(story)
+
+    def check_endings(self, story: Story) -> None:
+        titles: dict[str, tuple[str, Scene]] = {}
+        for scene in story.scenes.values():
+            ending = scene.ending
+            if not ending:
+                continue
+            if ending.id in titles and titles[ending.id][0] != ending.title:
+                other = titles[ending.id][1]
+                self.problems.warning(scene.place, "ending-title", f"ending '{ending.id}' has a different title here than in scene '{other.id}'")
+            titles.setdefault(ending.id, (ending.title, scene))
+
+    def run(self) -> LoadResult:
+        if not self.folder.is_dir():
+            self.problems.error(Place(self.display), "missing-folder", "no such story folder")
+            return LoadResult(None, self.problems)
+        meta = self.load_meta()
+        for path in self.scene_files():
+            self.collect_scenes(path)
+        scene_ids = frozenset(self.raw_scenes)
+        types = {n: v.type for n, v in self.variables.items()}
+        self.compiler = Compiler(Scope(types, scene_ids))
+        self.effect_compiler = Compiler(Scope(types, scene_ids, allow_random=True))
+        scenes = {scene_id: self.compile_scene(scene_id) for scene_id in self.raw_scenes}
+        if meta is None or not meta.get("title") or not meta.get("start"):
+            return LoadResult(None, self.problems, story_stats(scenes))
+        story = Story(meta.get("id") or slug(meta["title"]), meta["title"], meta["start"], self.folder, self.variables, scenes)
+        story.files = sorted({source.path for source, _, _ in self.raw_scenes.values()})
+        self.check_graph(story, meta)
+        stats = story_stats(scenes)
+        return LoadResult(None if self.problems.errors else story, self.problems, stats)
+
+
+def reachable(story: Story, starts: list[str]) -> set[str]:
+    """Scene ids reachable from `starts`, ignoring conditions."""
+    seen = set(s for s in starts if s in story.scenes)
+    todo = list(seen)
+    while todo:
+        for target in story.scenes[todo.pop()].targets:
+            if target not in seen and target in story.scenes:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "story"
+
+
+def story_stats(scenes: dict[str, Scene]) -> dict:
+    """Size figures a writer (and a test) can read: scenes, words, choices, endings."""
+    words = sum(len(p.text.source.split()) for scene in scenes.values() for p in scene.paragraphs)
+    return {
+        "scenes": len(scenes),
+        "words": words,
+        "choices": sum(len(scene.choices) for scene in scenes.values()),
+        "endings": len({scene.ending.id for scene in scenes.values() if scene.ending}),
+    }
+
+
+def load_story(folder, display: str | None = None) -> LoadResult:
+    """Load and check the story in `folder`; never raises for anything in the files."""
+    folder = Path(folder)
+    with paused_gc():
+        return _Loader(folder, display if display is not None else str(folder)).run()
+
+
+@contextmanager
+def paused_gc():
+    """Loading makes hundreds of thousands of long-lived objects and no garbage cycles; the
+    cyclic collector would rescan them again and again (composing a 5,000-scene story took
+    0.85 s with it, 0.20 s without). Reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,97 @@
+"""The story as a `transitions` state machine: scenes are states, choices are guarded transitions."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from transitions import Machine, State
+
+from .model import Choice, Effect, Story
+
+PROCEED = "proceed"
+
+
+def choice_trigger(index: int) -> str:
+    """Triggers are shared by position (choose_0, choose_1, ...), so their number stays small."""
+    return f"choose_{index}"
+
+
+def apply_effects(effects: list[Effect], state) -> None:
+    """Evaluate every effect on the state as it is, then assign them all."""
+    if not effects:
+        return
+    values = [(effect.variable, effect.expression.evaluate(state)) for effect in effects]
+    for name, value in values:
+        state.variables[name] = value
+
+
+class _Cursor:
+    """The Machine's model: only the current scene id (transitions keeps it in `scene`)."""
+
+    scene: str = ""
+
+
+class StoryMachine:
+    """Wires a story into a transitions Machine. Callbacks are compiled callables only: no
+    string from a story file ever reaches transitions' callback name resolution."""
+
+    def __init__(self, story: Story, current_state: Callable[[], object]):
+        self.story = story
+        self.current_state = current_state
+        self.cursor = _Cursor()
+        states = [State(scene_id, on_enter=[self._on_enter]) for scene_id in story.scenes]
+        self.machine = Machine(
+            model=self.cursor,
+            states=states,
+            initial=story.start,
+            auto_transitions=False,
+            send_event=True,
+            model_attribute="scene",
+            ignore_invalid_triggers=False,
+        )
+        for scene in story.scenes.values():
+            for choice in scene.choices:
+                self.machine.add_transition(
+                    choice_trigger(choice.index), scene.id, choice.goto,
+                    conditions=self._guard(choice), before=self._effects(choice),
+                )
+            if scene.goto:
+                self.machine.add_transition(PROCEED, scene.id, scene.goto)
+
+    @property
+    def scene(self) -> str:
+        return self.cursor.scene
+
+    def jump(self, scene_id: str) -> None:
+        """Put the machine in a scene without entering it (restoring a saved state)."""
+        self.machine.set_state(scene_id, model=self.cursor)
+
+    def enter(self, scene_id: str) -> None:
+        """Put the machine in a scene and enter it: transitions does not enter the initial state."""
+        self.jump(scene_id)
+        self.enter_scene()
+
+    def fire(self, trigger: str) -> bool:
+        """Fire a trigger; False when its guard refused."""
+        return self.cursor.trigger(trigger)
+
+    def enter_scene(self) -> None:
+        state = self.current_state()
+        scene = self.story.scenes[self.cursor.scene]
+        state.visits[scene.id] = state.visits.get(scene.id, 0) + 1
+        apply_effects(scene.effects, state)
+
+    def _on_enter(self, event) -> None:
+        self.enter_scene()
+
+    def _guard(self, choice: Choice) -> list:
+        if choice.condition is None:
+            return []
+        evaluate, current_state = choice.condition.evaluate, self.current_state
+        return [lambda event: evaluate(current_state())]
+
+    def _effects(self, choice: Choice) -> list:
+        if not choice.effects:
+            return []
+        effects, current_state = choice.effects, self.current_state
+        return [lambda event: apply_effects(effects, current_state())]

@@ -1,0 +1,81 @@
+"""Problems found in a story: data with a place, a severity, a code, a message and a hint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Place:
+    """Where something is in a story file (line and column count from 1; 0 means unknown)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        if self.column <= 0:
+            return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (error) or suspicious (warning) in a story."""
+
+    place: Place
+    severity: str
+    code: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.place}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.place.path,
+            "line": self.place.line,
+            "column": self.place.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems; the loader adds to it and never stops at the first."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, place: Place, code: str, message: str, hint: str = "") -> None:
+        self.items.append(Problem(place, ERROR, code, message, hint))
+
+    def warning(self, place: Place, code: str, message: str, hint: str = "") -> None:
+        self.items.append(Problem(place, WARNING, code, message, hint))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == WARNING]
+
+    def sorted(self) -> list[Problem]:
+        """Problems in file order, so a writer can walk down the file."""
+        return sorted(self.items, key=lambda p: (p.place.path, p.place.line, p.place.column, p.code))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)

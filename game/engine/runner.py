@@ -1,0 +1,225 @@
+"""The runner every front end drives: read the current turn, choose, continue, undo, save state."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from transitions import MachineError
+
+from .expr import EvalError
+from .loader import paused_gc
+from .machine import PROCEED, StoryMachine, choice_trigger
+from .model import Ending, Scene, Story
+from .problems import Place
+from .state import GameState, Origin, Step
+
+
+class Phase(enum.Enum):
+    """What the runner is waiting for."""
+
+    CHOOSING = "choosing"      # pick one of turn.choices
+    CONTINUING = "continuing"  # the scene has no choices: proceed()
+    ENDED = "ended"            # an ending was reached
+    STUCK = "stuck"            # a story error: every choice here is hidden
+
+
+class StoryRuntimeError(Exception):
+    """The story failed while playing (for example a division by zero); names where."""
+
+    def __init__(self, place: Place, message: str):
+        super().__init__(f"{place}: {message}")
+        self.place = place
+        self.message = message
+
+
+class RunnerError(Exception):
+    """The front end asked for something the runner is not waiting for."""
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """A choice as offered: its number among the visible ones (from 1) and its rendered text."""
+
+    number: int
+    index: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What to show now."""
+
+    scene: Scene
+    paragraphs: tuple[str, ...]
+    choices: tuple[ChoiceView, ...]
+    phase: Phase
+
+    @property
+    def ending(self) -> Ending | None:
+        return self.scene.ending if self.phase is Phase.ENDED else None
+
+
+class Runner:
+    """Plays one story. Holds one GameState; never prints, never reads input."""
+
+    def __init__(self, story: Story, state: GameState | None = None, *, seed: int = 0):
+        self.story = story
+        self._state: GameState | None = None
+        self._turn: Turn | None = None
+        with paused_gc():
+            self.machine = StoryMachine(story, lambda: self._state)
+        if state is None:
+            self.restart(seed=seed)
+        else:
+            self.restore(state)
+
+    # --- state -------------------------------------------------------------------
+
+    @property
+    def state(self) -> GameState:
+        return self._state
+
+    def restart(self, *, seed: int = 0, scene: str | None = None, values: dict | None = None, chapter: int | None = None) -> None:
+        """Begin a new playthrough at the start (or at `scene` with `values` over the defaults)."""
+        variables = self.story.initial_values()
+        variables.update(values or {})
+        self._begin(GameState.begin(scene or self.story.start, variables, seed, chapter))
+
+    def restore(self, state: GameState) -> list[str]:
+        """Continue from a saved state (already checked against this story by the save loader).
+        If its history no longer replays on this story, undo starts from here; says so."""
+        notes = []
+        if state.history and not self._replays_to(state):
+            state.origin = Origin(state.scene, dict(state.variables), dict(state.visits), state.draws)
+            state.history = []
+            notes.append("the story has changed since this save, so undo starts from here")
+        self._state = state
+        self.machine.jump(state.scene)
+        self._turn = None
+        return notes
+
+    def _replays_to(self, state: GameState) -> bool:
+        replay = Runner(self.story, state.rewound())
+        try:
+            for step in state.history:
+                replay._step(_trigger(step), step)
+        except (RunnerError, StoryRuntimeError, ValueError):
+            return False
+        return replay.state.scene == state.scene and replay.state.variables == state.variables
+
+    def _begin(self, state: GameState) -> None:
+        """Enter the origin scene: transitions does not fire on_enter for an initial state."""
+        self._state = state
+        self._turn = None
+        self._guarded(lambda: self.machine.enter(state.scene), state.scene)
+        state.origin.visits = dict(state.visits)
+        state.origin.variables = dict(state.variables)
+        state.origin.draws = state.draws
+
+    # --- the current turn ---------------------------------------------------------------
+
+    @property
+    def turn(self) -> Turn:
+        if self._turn is None:
+            self._turn = self._guarded(self._make_turn, self._state.scene)
+        return self._turn
+
+    def _make_turn(self) -> Turn:
+        state = self._state
+        scene = self.story.scenes[state.scene]
+        paragraphs = tuple(
+            p.text.render(state) for p in scene.paragraphs if p.condition is None or p.condition.evaluate(state)
+        )
+        if scene.ending:
+            return Turn(scene, paragraphs, (), Phase.ENDED)
+        if not scene.choices:
+            return Turn(scene, paragraphs, (), Phase.CONTINUING)
+        visible = []
+        for choice in scene.choices:
+            if choice.condition is None or choice.condition.evaluate(state):
+                visible.append(ChoiceView(len(visible) + 1, choice.index, choice.text.render(state)))
+        return Turn(scene, paragraphs, tuple(visible), Phase.CHOOSING if visible else Phase.STUCK)
+
+    # --- moves -------------------------------------------------------------------------
+
+    def choose(self, number: int) -> None:
+        """Pick the visible choice with this number (1 is the first shown)."""
+        turn = self.turn
+        if turn.phase is not Phase.CHOOSING:
+            raise RunnerError(f"a choice was made but none is pending (the runner is {turn.phase.value})")
+        if not 1 <= number <= len(turn.choices):
+            raise RunnerError(f"there is no choice {number}; choose 1 to {len(turn.choices)}")
+        view = turn.choices[number - 1]
+        self._step(choice_trigger(view.index), Step(turn.scene.id, view.index, view.text))
+
+    def proceed(self) -> None:
+        """Continue from a scene that has no choices."""
+        turn = self.turn
+        if turn.phase is not Phase.CONTINUING:
+            raise RunnerError(f"continue was asked for but the runner is {turn.phase.value}")
+        self._step(PROCEED, Step(turn.scene.id, -1))
+
+    def _step(self, trigger: str, step: Step) -> None:
+        state = self._state
+        try:
+            moved = self._guarded(lambda: self.machine.fire(trigger), state.scene)
+        except StoryRuntimeError:
+            self._replay(state.history)  # put everything back exactly as it was before the step
+            raise
+        if not moved:
+            raise RunnerError(f"the choice in scene '{step.scene}' is not available now")
+        state.scene = self.machine.scene
+        state.history.append(step)
+        self._turn = None
+
+    # --- undo and replay -----------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._state.history)
+
+    def undo(self) -> bool:
+        """Step back one move (a choice or a continue). False when already at the start."""
+        if not self._state.history:
+            return False
+        self._replay(self._state.history[:-1])
+        return True
+
+    def _replay(self, steps: list[Step]) -> None:
+        """Rebuild the state from its origin by playing `steps` again (random draws included)."""
+        state = self._state.rewound()
+        self._state = state
+        self.machine.jump(state.scene)
+        for step in steps:
+            self._guarded(lambda: self.machine.fire(_trigger(step)), state.scene)
+            state.scene = self.machine.scene
+            state.history.append(step)
+        self._turn = None
+
+    def transcript(self) -> list[tuple[Turn, Step | None]]:
+        """Every turn of this playthrough with the move made from it (None for the current one)."""
+        replay = Runner(self.story, self._state.rewound())
+        result = []
+        for step in self._state.history:
+            result.append((replay.turn, step))
+            replay._step(_trigger(step), step)
+        result.append((replay.turn, None))
+        return result
+
+    # --- errors -----------------------------------------------------------------------------
+
+    def _guarded(self, action, scene_id: str):
+        """Run `action`, turning evaluation failures into StoryRuntimeError with a place."""
+        try:
+            return action()
+        except EvalError as exc:
+            scene = self.story.scenes.get(scene_id)
+            place = scene.place if scene else Place(self.story.root.name)
+            raise StoryRuntimeError(place, f"in scene '{scene_id}': {exc}") from None
+        except MachineError as exc:
+            raise RunnerError(str(exc.value)) from None
+
+
+def _trigger(step: Step) -> str:
+    return PROCEED if step.choice < 0 else choice_trigger(step.choice)

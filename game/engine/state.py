@@ -1,0 +1,77 @@
+"""Game state: everything that changes during play, kept apart from story content; plain JSON."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from .expr import EvalError
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move the player made: a choice (its index in the scene) or a continue (choice = -1)."""
+
+    scene: str
+    choice: int
+    text: str = ""
+
+    def to_json(self) -> dict:
+        return {"scene": self.scene, "choice": self.choice, "text": self.text}
+
+
+@dataclass
+class Origin:
+    """Where this playthrough began (the start, or a chapter start); undo replays from here."""
+
+    scene: str
+    variables: dict
+    visits: dict = field(default_factory=dict)
+    draws: int = 0
+
+    def to_json(self) -> dict:
+        return {"scene": self.scene, "variables": dict(self.variables), "visits": dict(self.visits), "draws": self.draws}
+
+
+@dataclass
+class GameState:
+    """The whole mutable state of one playthrough."""
+
+    scene: str
+    variables: dict
+    origin: Origin
+    visits: dict = field(default_factory=dict)
+    seed: int = 0
+    draws: int = 0
+    history: list[Step] = field(default_factory=list)
+    chapter: int | None = None
+
+    @classmethod
+    def begin(cls, scene: str, variables: dict, seed: int, chapter: int | None = None) -> "GameState":
+        """A fresh state about to enter `scene` (the runner enters it)."""
+        return cls(scene, dict(variables), Origin(scene, dict(variables)), {}, seed, 0, [], chapter)
+
+    def draw(self, low: int, high: int) -> int:
+        """A seeded random whole number in [low, high]; the same state always draws the same."""
+        if low > high:
+            raise EvalError(f"random({low}, {high}): the low end is above the high end")
+        value = random.Random(self.seed * 1_000_003 + self.draws).randint(low, high)
+        self.draws += 1
+        return value
+
+    def rewound(self) -> "GameState":
+        """A copy of this state put back at its origin, with no steps taken."""
+        origin = self.origin
+        return GameState(origin.scene, dict(origin.variables), origin, dict(origin.visits), self.seed, origin.draws, [], self.chapter)
+
+    def to_json(self) -> dict:
+        return {
+            "scene": self.scene,
+            "variables": dict(self.variables),
+            "visits": dict(self.visits),
+            "seed": self.seed,
+            "draws": self.draws,
+            "chapter": self.chapter,
+            "history": [step.to_json() for step in self.history],
+            "origin": self.origin.to_json(),
+        }
