@@ -1,0 +1,228 @@
+"""The `face-value` command line: play, check and playtest, with one-line errors and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from . import __version__, paths
+from .engine import SaveError, SaveStore, check_slot, load_story, playtest
+from .engine.loader import LoadResult
+
+COMMANDS = ("play", "check", "playtest")
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+class UsageError(Exception):
+    """A wrong flag or argument: exit 2 with one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="face-value", description="Face Value: an interactive-fiction game, and its story engine.")
+    parser.add_argument("--version", action="version", version=f"face-value {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    play = commands.add_parser("play", help="play the game (the default command)")
+    play.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--save-dir", metavar="DIR", help="keep saves here instead of the per-user folder")
+    play.add_argument("--load", metavar="SLOT", help="start from this save slot")
+    play.add_argument("--seed", type=int, default=None, metavar="N", help="seed for the story's random rolls")
+
+    check = commands.add_parser("check", help="check a story and list every problem")
+    check.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    test = commands.add_parser("playtest", help="random seeded playthroughs: endings, coverage, errors")
+    test.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
+    test.add_argument("--runs", type=_positive, default=1000, metavar="N")
+    test.add_argument("--seed", type=int, default=0, metavar="S")
+    test.add_argument("--max-steps", type=_positive, default=500, metavar="M")
+    test.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["play", *argv]
+    return build_parser().parse_args(argv)
+
+
+def story_folder(given: str | None) -> tuple[Path, str]:
+    """The story folder and how to show its path; a missing folder is a usage error."""
+    if given is None:
+        folder = paths.story_dir()
+        return folder, _display(folder)
+    folder = Path(given)
+    if not folder.exists():
+        raise UsageError(f"no such story folder: {given}")
+    if not folder.is_dir():
+        raise UsageError(f"not a folder: {given} (give the folder that holds story.yaml)")
+    return folder, given.rstrip("/\\") or given
+
+
+def _display(folder: Path) -> str:
+    try:
+        return os.path.relpath(folder)
+    except ValueError:
+        return str(folder)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `face-value` and `python -m game`; never shows a traceback."""
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args = parse_args(argv)
+        return {"play": run_play, "check": run_check, "playtest": run_playtest}[args.command](args)
+    except UsageError as exc:
+        print(f"face-value: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    except SystemExit as exc:  # argparse's --help and --version
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last guard: report, never show a traceback
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    log = paths.user_data_dir() / "crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        where = f"; details in {log}"
+    except OSError:
+        where = ""
+    print(f"face-value: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def load_checked(given: str | None) -> tuple[LoadResult, str]:
+    folder, display = story_folder(given)
+    return load_story(folder, display), display
+
+
+def report_story_errors(result: LoadResult, display: str) -> int:
+    """For play and playtest: a story with errors cannot run; show the errors, exit 1."""
+    errors = result.problems.errors
+    for problem in sorted(errors, key=lambda p: (p.place.path, p.place.line))[:20]:
+        print(problem, file=sys.stderr)
+    more = f" (showing 20 of {len(errors)})" if len(errors) > 20 else ""
+    print(f"face-value: the story in {display} has {len(errors)} error(s){more}; run 'face-value check {display}'", file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+# --- check ---------------------------------------------------------------------------------
+
+def run_check(args: argparse.Namespace) -> int:
+    result, display = load_checked(args.story)
+    problems = result.problems.sorted()
+    errors, warnings = len(result.problems.errors), len(result.problems.warnings)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    if args.format == "json":
+        document = {
+            "story": display, "ok": not failed, "errors": errors, "warnings": warnings,
+            "problems": [p.to_json() for p in problems], "stats": result.stats,
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(problem)
+        stats = result.stats
+        summary = f"{display}: {_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        if stats:
+            summary += f" ({_count(stats['scenes'], 'scene')}, {_count(stats['words'], 'word')}, {_count(stats['endings'], 'ending')})"
+        print(summary)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+# --- playtest --------------------------------------------------------------------------------
+
+def run_playtest(args: argparse.Namespace) -> int:
+    result, display = load_checked(args.story)
+    if not result.ok:
+        return report_story_errors(result, display)
+    story = result.story
+    report = playtest(story, args.runs, args.seed, args.max_steps)
+    document = report.to_json(story)
+    if args.format == "json":
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        print(f"{display}: {report.runs} runs, {report.steps:,} steps in {report.seconds:.2f} s; scene coverage {report.scene_coverage:.0%}")
+        for ending, count in document["endings"].items():
+            print(f"  ending {ending}: {count}")
+        for ending in document["endings_never_reached"]:
+            print(f"  ending {ending}: never reached")
+        if report.unfinished:
+            print(f"  {report.unfinished} run(s) stopped after {args.max_steps} steps without an ending")
+        for scene in document["scenes_never_visited"][:20]:
+            print(f"  never visited: {scene}")
+        for error in report.errors:
+            print(f"error: {error}")
+    return EXIT_PROBLEMS if report.errors else EXIT_OK
+
+
+# --- play ------------------------------------------------------------------------------------
+
+def run_play(args: argparse.Namespace) -> int:
+    result, display = load_checked(args.story)
+    if not result.ok:
+        return report_story_errors(result, display)
+    if args.load is not None:
+        try:
+            check_slot(args.load)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    story = result.story
+    store = SaveStore(paths.save_dir(story.id, args.save_dir), story)
+    if not args.text:
+        print("face-value: the game window is not built yet; playing in the terminal", file=sys.stderr)
+    return play_in_terminal(story, store, args)
+
+
+def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
+    from .engine import Runner
+    from .textplay import TextPlayer
+
+    runner = Runner(story, seed=args.seed if args.seed is not None else _fresh_seed())
+    if args.load is not None:
+        try:
+            loaded = store.read(args.load)
+        except SaveError as exc:
+            print(f"face-value: cannot load: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        for note in loaded.notes + runner.restore(loaded.state):
+            print(f"face-value: note: {note}", file=sys.stderr)
+    return TextPlayer(runner, store).run()
+
+
+def _fresh_seed() -> int:
+    return int.from_bytes(os.urandom(4), "little")

@@ -1,0 +1,171 @@
+"""The terminal player: shows a turn, reads one line per move, works with piped input."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from typing import TextIO
+
+from .engine import AUTOSAVE, Phase, Runner, RunnerError, SaveError, SaveStore, StoryRuntimeError, check_slot
+
+HELP = "a number picks a choice; Enter continues; u undo; s [SLOT] save; l [SLOT] load; h help; q quit"
+DEFAULT_SLOT = "1"
+
+
+class TextPlayer:
+    """Plays a story in a terminal through the same Runner the window uses."""
+
+    def __init__(self, runner: Runner, store: SaveStore | None, out: TextIO = sys.stdout, inp: TextIO = sys.stdin):
+        self.runner = runner
+        self.store = store
+        self.out = out
+        self.inp = inp
+        self.width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 2))
+        self.autosave_failed = False
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def run(self) -> int:
+        """Play until an ending (0), the end of input (0) or q (0)."""
+        self.say(f"== {self.runner.story.title} ==   (h for help)")
+        show = True
+        while True:
+            try:
+                turn = self.runner.turn
+            except StoryRuntimeError as exc:
+                self.say(f"story error: {exc}")
+                self.say("type u to undo or q to quit")
+                turn, show = None, False
+            if turn is not None and show:
+                self.show(turn)
+                if turn.phase is Phase.ENDED:
+                    return 0
+            line = self.read()
+            if line is None:
+                self.say()
+                return 0
+            outcome = self.command(line.strip(), turn)
+            if outcome == "quit":
+                return 0
+            show = outcome == "moved"
+
+    def read(self) -> str | None:
+        self.out.write("> ")
+        self.out.flush()
+        line = self.inp.readline()
+        return None if line == "" else line
+
+    def show(self, turn) -> None:
+        self.say()
+        for paragraph in turn.paragraphs:
+            for line in paragraph.split("\n"):
+                self.say(textwrap.fill(line, self.width) if line else "")
+            self.say()
+        if turn.phase is Phase.ENDED:
+            self.say(f"*** Ending: {turn.ending.title} ***")
+        elif turn.phase is Phase.CONTINUING:
+            self.say("  (Enter to continue)")
+        elif turn.phase is Phase.STUCK:
+            self.say(f"story error: {turn.scene.place}: no choice is available here; type u to undo")
+        for choice in turn.choices:
+            self.say(textwrap.fill(f"{choice.number}) {choice.text}", self.width, initial_indent="  ", subsequent_indent="     "))
+
+    def command(self, line: str, turn) -> str:
+        """Carry out one line of input; returns 'moved', 'quit' or 'stay'."""
+        word, _, rest = line.partition(" ")
+        word = word.lower()
+        if word in ("q", "quit", "exit"):
+            return "quit"
+        if word in ("h", "help", "?"):
+            self.say(HELP)
+            return "stay"
+        if word in ("u", "undo"):
+            return self.undo()
+        if word in ("s", "save"):
+            return self.save(rest.strip() or DEFAULT_SLOT)
+        if word in ("l", "load"):
+            return self.load(rest.strip() or None)
+        if turn is None:
+            self.say("type u to undo or q to quit")
+            return "stay"
+        return self.move(line, turn)
+
+    def move(self, line: str, turn) -> str:
+        try:
+            if turn.phase is Phase.CONTINUING and line in ("", "1"):
+                self.runner.proceed()
+            elif turn.phase is Phase.CHOOSING and line.isdigit() and 1 <= int(line) <= len(turn.choices):
+                self.runner.choose(int(line))
+            else:
+                self.say(self.hint(turn))
+                return "stay"
+        except StoryRuntimeError as exc:
+            self.say(f"story error: {exc}")
+            self.say("nothing changed; choose again, u to undo or q to quit")
+            return "stay"
+        except RunnerError as exc:
+            self.say(f"that did not work: {exc}")
+            return "stay"
+        self.autosave()
+        return "moved"
+
+    def hint(self, turn) -> str:
+        if turn.phase is Phase.CONTINUING:
+            return "press Enter to continue (h for help)"
+        if turn.phase is Phase.CHOOSING:
+            return f"type a number from 1 to {len(turn.choices)} (h for help)"
+        return "type u to undo or q to quit"
+
+    def undo(self) -> str:
+        if not self.runner.undo():
+            self.say("nothing to undo: this is the start")
+            return "stay"
+        self.say("(undone)")
+        self.autosave()
+        return "moved"
+
+    def save(self, slot: str) -> str:
+        if self.store is None:
+            self.say("saving is off")
+            return "stay"
+        try:
+            path = self.store.write(check_slot(slot), self.runner.state, self.info())
+        except (ValueError, SaveError) as exc:
+            self.say(f"not saved: {exc}")
+            return "stay"
+        self.say(f"saved in slot {slot} ({path})")
+        return "stay"
+
+    def load(self, slot: str | None) -> str:
+        if self.store is None:
+            self.say("saving is off")
+            return "stay"
+        try:
+            if slot is None:
+                slots = [s for s in self.store.slots() if not s.error]
+                if not slots:
+                    self.say("there are no saves yet")
+                    return "stay"
+                slot = slots[0].slot
+            loaded = self.store.read(check_slot(slot))
+        except (ValueError, SaveError) as exc:
+            self.say(f"not loaded: {exc}")
+            return "stay"
+        notes = loaded.notes + self.runner.restore(loaded.state)
+        self.say(f"loaded slot {slot}" + "".join(f"; {note}" for note in notes))
+        return "moved"
+
+    def info(self) -> dict:
+        scene = self.runner.story.scenes[self.runner.state.scene]
+        return {"scene": scene.id, "scene_title": scene.title, "chapter": self.runner.state.chapter, "steps": len(self.runner.state.history)}
+
+    def autosave(self) -> None:
+        if self.store is None or self.autosave_failed:
+            return
+        try:
+            self.store.write(AUTOSAVE, self.runner.state, self.info())
+        except SaveError as exc:
+            self.autosave_failed = True
+            self.say(f"autosave is off for this session: {exc}")
