@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 import re
@@ -11,24 +10,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import expr
-from .expr import BOOL, Compiler, ExprError, Scope, constant_expression, type_of
-from .model import Choice, Effect, Ending, Paragraph, Scene, Story, Variable
-from .problems import Place, Problems
+from .assets import AssetFinder
+from .checker import ID_PATTERN, NAME_PATTERN, Checker, did_you_mean
+from .expr import BOOL, Compiler, ExprError, Scope, constant_expression
+from .model import Choice, Effect, Ending, Paragraph, Scene, Stage, Story, Variable
+from .problems import Place
+from .storyfile import STORY_FILE, StoryFile, StoryFileReader, asset
 from .template import Template, compile_template
-from .yamlsrc import SourceFile, YList, YMap, read_source
+from .yamlsrc import SourceFile, YList, YMap
 
-STORY_FILE = "story.yaml"
-ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
-NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-RESERVED_NAMES = {"and", "or", "not", "true", "false", "visited", "random"}
-MAX_FILE_BYTES = 32 * 1024 * 1024
-
-STORY_KEYS = ("title", "start", "variables", "id", "author", "description")
 SCENE_FILE_KEYS = ("scenes",)
-SCENE_KEYS = ("text", "title", "choices", "goto", "set", "ending")
+SCENE_KEYS = ("text", "title", "choices", "goto", "set", "ending", "speaker", "portrait", "background", "music", "sound", "discuss")
 CHOICE_KEYS = ("text", "goto", "set", "if")
 PARAGRAPH_KEYS = ("text", "if")
 ENDING_KEYS = ("id", "title")
+NO_MUSIC = "none"
 
 
 @dataclass
@@ -44,89 +40,19 @@ class LoadResult:
         return not self.problems.errors
 
 
-def _kind(value) -> str:
-    if isinstance(value, YMap):
-        return "a mapping"
-    if isinstance(value, YList):
-        return "a list"
-    if value is None:
-        return "empty"
-    return expr.TYPE_NAMES.get(type_of(value), type(value).__name__)
-
-
-class _Loader:
+class _Loader(Checker):
     """One load of one story folder. Holds its problems; nothing is global."""
 
     def __init__(self, folder: Path, display: str):
-        self.folder = folder
-        self.display = display
-        self.problems = Problems()
+        super().__init__(folder, display)
         self.variables: dict[str, Variable] = {}
         self.raw_scenes: dict[str, tuple[SourceFile, object, YMap]] = {}
         self.compiler = Compiler(Scope({}))
         self.effect_compiler = Compiler(Scope({}, allow_random=True))
-
-    # --- places and small checks -------------------------------------------------
-
-    def display_path(self, path: Path) -> str:
-        return os.path.join(self.display, os.path.relpath(path, self.folder))
-
-    def key_place(self, source: SourceFile, ymap: YMap, key: str) -> Place:
-        return source.place(ymap.key_nodes.get(key))
-
-    def value_place(self, source: SourceFile, ymap: YMap, key: str) -> Place:
-        return source.place(ymap.value_nodes.get(key))
-
-    def check_keys(self, source: SourceFile, ymap: YMap, allowed: tuple, what: str) -> None:
-        for key in ymap:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
-                self.problems.error(self.key_place(source, ymap, key), "unknown-key", f"unknown key '{key}' in {what}", hint)
-
-    def wrong_type(self, place: Place, what: str, wanted: str, value) -> None:
-        self.problems.error(place, "wrong-type", f"{what} must be {wanted}, not {_kind(value)}")
-
-    def text_value(self, source: SourceFile, node, value, what: str) -> str | None:
-        """A story string; numbers are accepted as written, anything else is a type error."""
-        if isinstance(value, str):
-            return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return node.value
-        hint = "put it in quotes" if isinstance(value, bool) else ""
-        self.problems.error(source.place(node), "wrong-type", f"{what} must be text, not {_kind(value)}", hint)
-        return None
-
-    def expression_place(self, source: SourceFile, node, offset: int) -> Place:
-        """The place of character `offset` of a scalar's value, found in the raw file text."""
-        value = node.value
-        snippet = value[offset:].split("\n", 1)[0][:40]
-        start, end = node.start_mark.index, node.end_mark.index
-        if snippet:
-            index = source.text.find(snippet, min(start + offset, end), end)
-            if index < 0:
-                index = source.text.find(snippet, start, end)
-            if index >= 0:
-                return source.place_at(index)
-        return source.place(node)
-
-    def expression_error(self, source: SourceFile, node, exc: ExprError, where: str) -> None:
-        self.problems.error(self.expression_place(source, node, exc.offset), exc.code, f"{where}: {exc.message}", exc.hint)
+        self.meta: StoryFile | None = None
+        self.assets = AssetFinder(None)
 
     # --- files ---------------------------------------------------------------------
-
-    def read(self, path: Path) -> SourceFile:
-        display = self.display_path(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.problems.error(Place(display), "too-large", f"this file is {size // 1_000_000} MB; story files are limited to {MAX_FILE_BYTES // 1_000_000} MB")
-                return SourceFile(display)
-            raw = path.read_bytes()
-        except OSError as exc:
-            self.problems.error(Place(display), "unreadable", f"cannot read this file: {exc.strerror or exc}")
-            return SourceFile(display)
-        return read_source(raw, display, self.problems)
 
     def scene_files(self) -> list[Path]:
         found = []
@@ -141,48 +67,6 @@ class _Loader:
                 elif name.endswith(".yml"):
                     self.problems.warning(Place(self.display_path(path)), "ignored-file", "this file is ignored: scene files end in .yaml")
         return found
-
-    # --- story.yaml ------------------------------------------------------------------
-
-    def load_meta(self) -> dict | None:
-        path = self.folder / STORY_FILE
-        if not path.is_file():
-            self.problems.error(Place(self.display_path(path)), "missing-story-file", f"there is no {STORY_FILE} in this folder", "a story folder needs story.yaml with title, start and variables")
-            return None
-        source = self.read(path)
-        if not source.ok:
-            return None
-        data = source.data
-        if not isinstance(data, YMap):
-            self.wrong_type(source.place(getattr(data, "node", None)), STORY_FILE, "a mapping of title, start and variables", data)
-            return None
-        self.check_keys(source, data, STORY_KEYS, STORY_FILE)
-        meta = {"source": source, "data": data}
-        for key in ("title", "start"):
-            if key not in data:
-                self.problems.error(source.place(data.node), "missing-key", f"{STORY_FILE} needs a '{key}'")
-            else:
-                meta[key] = self.text_value(source, data.value_nodes[key], data[key], f"'{key}'")
-        meta["id"] = self.text_value(source, data.value_nodes["id"], data["id"], "'id'") if "id" in data else None
-        self.load_variables(source, data.get("variables"), data)
-        return meta
-
-    def load_variables(self, source: SourceFile, variables, data: YMap) -> None:
-        if variables is None:
-            return
-        if not isinstance(variables, YMap):
-            self.wrong_type(self.value_place(source, data, "variables"), "'variables'", "a mapping of name: initial value", variables)
-            return
-        for name, value in variables.items():
-            place = self.key_place(source, variables, name)
-            if not NAME_PATTERN.match(name) or name in RESERVED_NAMES or name.startswith("__"):
-                self.problems.error(place, "bad-name", f"'{name}' cannot be a variable name", "use letters, digits and _, starting with a letter")
-                continue
-            kind = type_of(value)
-            if kind is None:
-                self.problems.error(self.value_place(source, variables, name), "wrong-type", f"variable '{name}' must start as a number, text, or true/false, not {_kind(value)}")
-                continue
-            self.variables[name] = Variable(name, kind, value, place)
 
     # --- scene files --------------------------------------------------------------------
 
@@ -242,8 +126,43 @@ class _Loader:
             scene.choices = self.choices(source, body, what)
         if "ending" in body:
             scene.ending = self.ending(source, body, what)
+        scene.stage = self.stage(source, body, what)
+        if "discuss" in body:
+            scene.discuss = self.discuss(source, body, what)
         self.check_shape(scene, body, source)
         return scene
+
+    def stage(self, source: SourceFile, body: YMap, what: str) -> Stage:
+        """The presentation keys: files are looked up now, so a missing one is an error at its line."""
+        stage = Stage()
+        for key in ("background", "portrait", "sound"):
+            if key in body:
+                setattr(stage, key, asset(self, self.assets, source, body, key, what))
+        if "music" in body:
+            stage.music = NO_MUSIC if body["music"] == NO_MUSIC else asset(self, self.assets, source, body, "music", what)
+        if "speaker" in body:
+            speaker = self.text_at(source, body, "speaker", f"the speaker of {what}")
+            characters = self.meta.characters if self.meta else {}
+            if speaker is not None and speaker not in characters:
+                self.problems.error(self.value_place(source, body, "speaker"), "unknown-character", f"{what} names unknown speaker '{speaker}'", did_you_mean(speaker, characters, "declare it under characters: in story.yaml"))
+            elif speaker is not None:
+                stage.speaker = speaker
+        return stage
+
+    def discuss(self, source: SourceFile, body: YMap, what: str) -> list[str]:
+        """Open questions for a class, shown by the classroom tools at this scene."""
+        value, node = body["discuss"], body.value_nodes["discuss"]
+        items = list(zip(value, value.item_nodes)) if isinstance(value, YList) else [(value, node)]
+        questions = []
+        for item, item_node in items:
+            text = self.text_value(source, item_node, item, f"a discussion question of {what}")
+            if text is not None and not text.strip():
+                self.problems.error(source.place(item_node), "empty-text", f"a discussion question of {what} is empty")
+            elif text is not None:
+                questions.append(text.strip())
+        if not items:
+            self.problems.error(source.place(node), "empty-text", f"the discussion questions of {what} are an empty list")
+        return questions
 
     def check_shape(self, scene: Scene, body: YMap, source: SourceFile) -> None:
         what = f"scene '{scene.id}'"
@@ -333,8 +252,7 @@ class _Loader:
         node = block.value_nodes[name]
         variable = self.variables.get(name)
         if variable is None:
-            close = difflib.get_close_matches(name, list(self.variables), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "declare it under variables: in story.yaml"
+            hint = did_you_mean(name, self.variables, "declare it under variables: in story.yaml")
             if block.node.flow_style and not NAME_PATTERN.match(name):
                 hint = "inside { } a comma ends the value: put the expression in quotes"
             self.problems.error(self.key_place(source, block, name), "unknown-variable", f"'set' in {what} names unknown variable '{name}'", hint)
@@ -366,8 +284,7 @@ class _Loader:
             self.wrong_type(self.value_place(source, ymap, key), f"'{key}' in {what}", "a scene id", value)
             return None
         if value not in self.raw_scenes:
-            close = difflib.get_close_matches(value, list(self.raw_scenes), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(value, self.raw_scenes)
             self.problems.error(self.value_place(source, ymap, key), "unknown-scene", f"'{key}' in {what} names unknown scene '{value}'", hint)
             return None
         return value
@@ -426,16 +343,22 @@ class _Loader:
 
     # --- whole-story checks ---------------------------------------------------------------
 
-    def check_graph(self, story: Story, meta: dict) -> None:
+    def check_graph(self, story: Story) -> None:
+        meta = self.meta
         if story.start not in story.scenes:
-            source, data = meta["source"], meta["data"]
-            close = difflib.get_close_matches(story.start, list(story.scenes), n=1)
-            self.problems.error(self.value_place(source, data, "start"), "unknown-scene", f"start names unknown scene '{story.start}'", f"did you mean '{close[0]}'?" if close else "")
+            self.problems.error(self.value_place(meta.source, meta.data, "start"), "unknown-scene", f"start names unknown scene '{story.start}'", did_you_mean(story.start, story.scenes))
             return
-        reached = reachable(story, [story.start])
+        starts = [story.start]
+        for chapter in story.chapters:
+            if chapter.start in story.scenes:
+                starts.append(chapter.start)
+            else:
+                self.problems.error(chapter.place, "unknown-scene", f"chapter {chapter.number} starts at unknown scene '{chapter.start}'", did_you_mean(chapter.start, story.scenes))
+        reached = reachable(story, starts)
         for scene in story.scenes.values():
             if scene.id not in reached:
                 self.problems.warning(scene.place, "unreachable", f"scene '{scene.id}' can never be reached from the start")
+        assign_chapters(story)
         self.check_endings(story)
 
     def check_endings(self, story: Story) -> None:
@@ -453,7 +376,10 @@ class _Loader:
         if not self.folder.is_dir():
             self.problems.error(Place(self.display), "missing-folder", "no such story folder")
             return LoadResult(None, self.problems)
-        meta = self.load_meta()
+        self.meta = meta = StoryFileReader(self).read(self.folder)
+        if meta is not None:
+            self.variables = meta.variables
+            self.assets = AssetFinder(meta.assets)
         for path in self.scene_files():
             self.collect_scenes(path)
         scene_ids = frozenset(self.raw_scenes)
@@ -461,11 +387,15 @@ class _Loader:
         self.compiler = Compiler(Scope(types, scene_ids))
         self.effect_compiler = Compiler(Scope(types, scene_ids, allow_random=True))
         scenes = {scene_id: self.compile_scene(scene_id) for scene_id in self.raw_scenes}
-        if meta is None or not meta.get("title") or not meta.get("start"):
+        if meta is None or not meta.title or not meta.start:
             return LoadResult(None, self.problems, story_stats(scenes))
-        story = Story(meta.get("id") or slug(meta["title"]), meta["title"], meta["start"], self.folder, self.variables, scenes)
+        story = Story(
+            meta.id or slug(meta.title), meta.title, meta.start, self.folder, self.variables, scenes,
+            chapters=meta.chapters, measures=meta.measures, characters=meta.characters, assets=meta.assets,
+            description=meta.description, author=meta.author,
+        )
         story.files = sorted({source.path for source, _, _ in self.raw_scenes.values()})
-        self.check_graph(story, meta)
+        self.check_graph(story)
         stats = story_stats(scenes)
         return LoadResult(None if self.problems.errors else story, self.problems, stats)
 
@@ -480,6 +410,22 @@ def reachable(story: Story, starts: list[str]) -> set[str]:
                 seen.add(target)
                 todo.append(target)
     return seen
+
+
+def assign_chapters(story: Story) -> None:
+    """A scene belongs to the chapter whose start reaches it first, without crossing into
+    another chapter's start (with no chapters, every scene is in none)."""
+    starts = {chapter.start: chapter.number for chapter in story.chapters}
+    for chapter in story.chapters:
+        if chapter.start not in story.scenes:
+            continue
+        todo = [chapter.start]
+        while todo:
+            scene = story.scenes[todo.pop()]
+            if scene.chapter is not None:
+                continue
+            scene.chapter = chapter.number
+            todo.extend(t for t in scene.targets if t in story.scenes and t not in starts)
 
 
 def slug(title: str) -> str:

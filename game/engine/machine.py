@@ -16,13 +16,15 @@ def choice_trigger(index: int) -> str:
     return f"choose_{index}"
 
 
-def apply_effects(effects: list[Effect], state) -> None:
-    """Evaluate every effect on the state as it is, then assign them all."""
+def apply_effects(effects: list[Effect], state, bounded: dict) -> None:
+    """Evaluate every effect on the state as it is, then assign them all; measured variables
+    (in `bounded`) are kept inside their range."""
     if not effects:
         return
     values = [(effect.variable, effect.expression.evaluate(state)) for effect in effects]
     for name, value in values:
-        state.variables[name] = value
+        variable = bounded.get(name)
+        state.variables[name] = variable.clamp(value) if variable else value
 
 
 class _Cursor:
@@ -38,6 +40,7 @@ class StoryMachine:
     def __init__(self, story: Story, current_state: Callable[[], object]):
         self.story = story
         self.current_state = current_state
+        self.bounded = {v.name: v for v in story.variables.values() if v.low is not None}
         self.cursor = _Cursor()
         states = [State(scene_id, on_enter=[self._on_enter]) for scene_id in story.scenes]
         self.machine = Machine(
@@ -79,7 +82,12 @@ class StoryMachine:
         state = self.current_state()
         scene = self.story.scenes[self.cursor.scene]
         state.visits[scene.id] = state.visits.get(scene.id, 0) + 1
-        apply_effects(scene.effects, state)
+        stage = scene.stage
+        if stage.background:
+            state.stage["background"] = stage.background
+        if stage.music:
+            state.stage["music"] = stage.music
+        apply_effects(scene.effects, state, self.bounded)
 
     def _on_enter(self, event) -> None:
         self.enter_scene()
@@ -93,5 +101,5 @@ class StoryMachine:
     def _effects(self, choice: Choice) -> list:
         if not choice.effects:
             return []
-        effects, current_state = choice.effects, self.current_state
-        return [lambda event: apply_effects(effects, current_state())]
+        effects, current_state, bounded = choice.effects, self.current_state, self.bounded
+        return [lambda event: apply_effects(effects, current_state(), bounded)]

@@ -48,19 +48,43 @@ class Ending:
 
 
 @dataclass
+class Character:
+    """Someone who speaks in scenes: a name, and a portrait (an asset name) if they have one."""
+
+    id: str
+    name: str
+    portrait: str | None = None
+    color: str | None = None
+
+
+@dataclass
+class Stage:
+    """What a scene puts on stage. Background and music stay until a later scene changes them;
+    `music: none` stops the music. Sound plays once on entering."""
+
+    background: str | None = None
+    music: str | None = None
+    sound: str | None = None
+    portrait: str | None = None
+    speaker: str | None = None
+
+
+@dataclass
 class Scene:
     """A state of the story machine."""
 
     id: str
     title: str
-    place: Place
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    choices: list[Choice] = field(default_factory=list)
+    place: Place = field(repr=False)
+    paragraphs: list[Paragraph] = field(default_factory=list, repr=False)
+    choices: list[Choice] = field(default_factory=list, repr=False)
     goto: str | None = None
-    goto_place: Place | None = None
-    effects: list[Effect] = field(default_factory=list)
+    goto_place: Place | None = field(default=None, repr=False)
+    effects: list[Effect] = field(default_factory=list, repr=False)
     ending: Ending | None = None
-    extras: dict = field(default_factory=dict)
+    stage: Stage = field(default_factory=Stage, repr=False)
+    discuss: list[str] = field(default_factory=list, repr=False)
+    chapter: int | None = None
 
     @property
     def targets(self) -> list[str]:
@@ -73,12 +97,44 @@ class Scene:
 
 @dataclass
 class Variable:
-    """A declared story variable; its initial value fixes its type."""
+    """A declared story variable; its initial value fixes its type. A measure's variable
+    is kept between its low and high bounds."""
 
     name: str
     type: str
     default: object
     place: Place
+    low: float | None = None
+    high: float | None = None
+
+    def clamp(self, value):
+        if self.low is not None and value < self.low:
+            return type(value)(self.low)
+        if self.high is not None and value > self.high:
+            return type(value)(self.high)
+        return value
+
+
+@dataclass
+class Measure:
+    """A variable the player sees as a labelled bar (for example Compliance 0-100)."""
+
+    variable: str
+    label: str
+    low: int | float
+    high: int | float
+    description: str = ""
+
+
+@dataclass
+class Chapter:
+    """A part of the story that can be started on its own, with the values a player has there."""
+
+    number: int
+    title: str
+    start: str
+    values: dict = field(default_factory=dict)
+    place: Place | None = None
 
 
 @dataclass
@@ -90,8 +146,23 @@ class Story:
     start: str
     root: Path
     variables: dict[str, Variable] = field(default_factory=dict)
-    scenes: dict[str, Scene] = field(default_factory=dict)
+    scenes: dict[str, Scene] = field(default_factory=dict, repr=False)
     files: list[str] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    characters: dict[str, Character] = field(default_factory=dict)
+    assets: Path | None = None
+    description: str = ""
+    author: str = ""
+
+    def asset_path(self, name: str | None) -> Path | None:
+        """The file of an asset name stored in the content or the state."""
+        if not name or self.assets is None:
+            return None
+        return self.assets / name
+
+    def chapter(self, number: int) -> Chapter | None:
+        return next((c for c in self.chapters if c.number == number), None)
 
     def initial_values(self) -> dict:
         return {name: var.default for name, var in self.variables.items()}

@@ -10,9 +10,9 @@ from transitions import MachineError
 from .expr import EvalError
 from .loader import paused_gc
 from .machine import PROCEED, StoryMachine, choice_trigger
-from .model import Ending, Scene, Story
+from .model import Character, Ending, Scene, Story
 from .problems import Place
-from .state import GameState, Origin, Step
+from .state import GameState, Step
 
 
 class Phase(enum.Enum):
@@ -48,16 +48,28 @@ class ChoiceView:
 
 @dataclass(frozen=True)
 class Turn:
-    """What to show now."""
+    """What to show now: text, choices, and what is on stage (asset names, see Story.asset_path)."""
 
     scene: Scene
     paragraphs: tuple[str, ...]
     choices: tuple[ChoiceView, ...]
     phase: Phase
+    background: str | None = None
+    music: str | None = None
+    speaker: Character | None = None
+    portrait: str | None = None
 
     @property
     def ending(self) -> Ending | None:
         return self.scene.ending if self.phase is Phase.ENDED else None
+
+    @property
+    def sound(self) -> str | None:
+        return self.scene.stage.sound
+
+    @property
+    def discuss(self) -> list[str]:
+        return self.scene.discuss
 
 
 class Runner:
@@ -86,12 +98,19 @@ class Runner:
         variables.update(values or {})
         self._begin(GameState.begin(scene or self.story.start, variables, seed, chapter))
 
+    def start_chapter(self, number: int, *, seed: int = 0) -> None:
+        """Begin at a chapter's first scene with the values a player starting there has."""
+        chapter = self.story.chapter(number)
+        if chapter is None:
+            raise RunnerError(f"there is no chapter {number}; this story has {len(self.story.chapters)}")
+        self.restart(seed=seed, scene=chapter.start, values=chapter.values, chapter=number)
+
     def restore(self, state: GameState) -> list[str]:
         """Continue from a saved state (already checked against this story by the save loader).
         If its history no longer replays on this story, undo starts from here; says so."""
         notes = []
         if state.history and not self._replays_to(state):
-            state.origin = Origin(state.scene, dict(state.variables), dict(state.visits), state.draws)
+            state.mark_origin()
             state.history = []
             notes.append("the story has changed since this save, so undo starts from here")
         self._state = state
@@ -113,9 +132,7 @@ class Runner:
         self._state = state
         self._turn = None
         self._guarded(lambda: self.machine.enter(state.scene), state.scene)
-        state.origin.visits = dict(state.visits)
-        state.origin.variables = dict(state.variables)
-        state.origin.draws = state.draws
+        state.mark_origin()
 
     # --- the current turn ---------------------------------------------------------------
 
@@ -131,15 +148,25 @@ class Runner:
         paragraphs = tuple(
             p.text.render(state) for p in scene.paragraphs if p.condition is None or p.condition.evaluate(state)
         )
-        if scene.ending:
-            return Turn(scene, paragraphs, (), Phase.ENDED)
-        if not scene.choices:
-            return Turn(scene, paragraphs, (), Phase.CONTINUING)
         visible = []
         for choice in scene.choices:
             if choice.condition is None or choice.condition.evaluate(state):
                 visible.append(ChoiceView(len(visible) + 1, choice.index, choice.text.render(state)))
-        return Turn(scene, paragraphs, tuple(visible), Phase.CHOOSING if visible else Phase.STUCK)
+        if scene.ending:
+            phase = Phase.ENDED
+        elif not scene.choices:
+            phase = Phase.CONTINUING
+        else:
+            phase = Phase.CHOOSING if visible else Phase.STUCK
+        speaker = self.story.characters.get(scene.stage.speaker) if scene.stage.speaker else None
+        music = state.stage.get("music")
+        return Turn(
+            scene, paragraphs, tuple(visible), phase,
+            background=state.stage.get("background"),
+            music=None if music == "none" else music,
+            speaker=speaker,
+            portrait=scene.stage.portrait or (speaker.portrait if speaker else None),
+        )
 
     # --- moves -------------------------------------------------------------------------
 

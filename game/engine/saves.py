@@ -147,6 +147,7 @@ def _state_from_json(data: dict, story: Story, notes: list[str]) -> GameState:
         _variables(origin_data.get("variables", {}), story, []),
         _visits(origin_data.get("visits", {}), story),
         int(origin_data.get("draws", 0)),
+        _stage(origin_data.get("stage", {})),
     )
     chapter = data.get("chapter")
     state = GameState(
@@ -158,10 +159,11 @@ def _state_from_json(data: dict, story: Story, notes: list[str]) -> GameState:
         draws=int(data.get("draws", 0)),
         history=[Step(str(s["scene"]), int(s["choice"]), str(s.get("text", ""))) for s in data.get("history", [])],
         chapter=int(chapter) if chapter is not None else None,
+        stage=_stage(data.get("stage", {})),
     )
     if not _history_fits(state, story):
         notes.append("the story has changed since this save: undo starts from here")
-        state.origin = Origin(state.scene, dict(state.variables), dict(state.visits), state.draws)
+        state.mark_origin()
         state.history = []
     return state
 
@@ -181,6 +183,12 @@ def _variables(saved: dict, story: Story, notes: list[str]) -> dict:
         else:
             notes.append(f"'{name}' was reset to its starting value (its type changed)")
     return values
+
+
+def _stage(saved: dict) -> dict:
+    if not isinstance(saved, dict):
+        raise ValueError("the stage is not a mapping")
+    return {k: str(v) for k, v in saved.items() if k in ("background", "music") and isinstance(v, str)}
 
 
 def _visits(saved: dict, story: Story) -> dict:

@@ -28,9 +28,10 @@ class Origin:
     variables: dict
     visits: dict = field(default_factory=dict)
     draws: int = 0
+    stage: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"scene": self.scene, "variables": dict(self.variables), "visits": dict(self.visits), "draws": self.draws}
+        return {"scene": self.scene, "variables": dict(self.variables), "visits": dict(self.visits), "draws": self.draws, "stage": dict(self.stage)}
 
 
 @dataclass
@@ -45,6 +46,7 @@ class GameState:
     draws: int = 0
     history: list[Step] = field(default_factory=list)
     chapter: int | None = None
+    stage: dict = field(default_factory=dict)  # background and music on stage now (asset names)
 
     @classmethod
     def begin(cls, scene: str, variables: dict, seed: int, chapter: int | None = None) -> "GameState":
@@ -62,7 +64,11 @@ class GameState:
     def rewound(self) -> "GameState":
         """A copy of this state put back at its origin, with no steps taken."""
         origin = self.origin
-        return GameState(origin.scene, dict(origin.variables), origin, dict(origin.visits), self.seed, origin.draws, [], self.chapter)
+        return GameState(origin.scene, dict(origin.variables), origin, dict(origin.visits), self.seed, origin.draws, [], self.chapter, dict(origin.stage))
+
+    def mark_origin(self) -> None:
+        """Make the state as it is now the point undo returns to."""
+        self.origin = Origin(self.scene, dict(self.variables), dict(self.visits), self.draws, dict(self.stage))
 
     def to_json(self) -> dict:
         return {
@@ -73,5 +79,6 @@ class GameState:
             "draws": self.draws,
             "chapter": self.chapter,
             "history": [step.to_json() for step in self.history],
+            "stage": dict(self.stage),
             "origin": self.origin.to_json(),
         }

@@ -1,0 +1,68 @@
+"""Finding a story's art and sound files by name, and telling real files from junk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checker import did_you_mean
+
+# Each presentation key looks in its own folder of the assets root, for these file types.
+KINDS = {
+    "background": ("backgrounds", (".png", ".jpg", ".jpeg")),
+    "portrait": ("portraits", (".png", ".jpg", ".jpeg")),
+    "music": ("music", (".ogg", ".wav")),
+    "sound": ("sound", (".ogg", ".wav")),
+}
+_SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".ogg": (b"OggS",),
+    ".wav": (b"RIFF",),
+}
+
+
+@dataclass
+class AssetLookup:
+    """The result of looking a name up: the name as stored (relative to the assets root), or why not."""
+
+    name: str | None
+    problem: str = ""
+    hint: str = ""
+
+
+class AssetFinder:
+    """Resolves `background: shop` to backgrounds/shop.png under the story's assets folder."""
+
+    def __init__(self, root: Path | None):
+        self.root = root
+
+    def find(self, kind: str, name: str) -> AssetLookup:
+        folder, suffixes = KINDS[kind]
+        if self.root is None or not self.root.is_dir():
+            return AssetLookup(None, f"the story has no assets folder (looked for {self.root})", "set assets: in story.yaml")
+        if "/" in name or "." in name:
+            candidates = [name]
+        else:
+            candidates = [f"{folder}/{name}{suffix}" for suffix in suffixes]
+        for relative in candidates:
+            path = self.root / relative
+            if path.is_file():
+                return self._checked(relative, path, suffixes)
+        known = sorted(p.stem for p in (self.root / folder).glob("*") if p.suffix.lower() in suffixes) if (self.root / folder).is_dir() else []
+        hint = did_you_mean(name, known, f"files go in {folder}/ as {' or '.join(suffixes)}")
+        return AssetLookup(None, f"{kind} '{name}' not found (no {candidates[0]} in {self.root.name}/)", hint)
+
+    def _checked(self, relative: str, path: Path, suffixes: tuple) -> AssetLookup:
+        suffix = path.suffix.lower()
+        if suffix not in suffixes:
+            return AssetLookup(None, f"{relative} is not one of {', '.join(suffixes)}")
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(16)
+        except OSError as exc:
+            return AssetLookup(None, f"cannot read {relative}: {exc.strerror or exc}")
+        if not any(head.startswith(sig) for sig in _SIGNATURES[suffix]):
+            return AssetLookup(None, f"{relative} is not a real {suffix[1:].upper()} file (its first bytes are wrong)")
+        return AssetLookup(relative)

@@ -1,0 +1,116 @@
+"""Shared checking helpers for one load: reading files, places, key and type checks."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+
+from . import expr
+from .expr import ExprError, type_of
+from .problems import Place, Problems
+from .yamlsrc import SourceFile, YList, YMap, read_source
+
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
+NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+MAX_FILE_BYTES = 32 * 1024 * 1024
+
+
+def kind_of(value) -> str:
+    """How a YAML value is described in messages."""
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YList):
+        return "a list"
+    if value is None:
+        return "empty"
+    return expr.TYPE_NAMES.get(type_of(value), type(value).__name__)
+
+
+def did_you_mean(name: str, known, fallback: str = "") -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else fallback
+
+
+class Checker:
+    """Problems and the small checks every part of a load uses; one per load, never global."""
+
+    def __init__(self, folder: Path, display: str):
+        self.folder = folder
+        self.display = display
+        self.problems = Problems()
+
+    def display_path(self, path: Path) -> str:
+        return os.path.join(self.display, os.path.relpath(path, self.folder))
+
+    def read(self, path: Path) -> SourceFile:
+        display = self.display_path(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.problems.error(Place(display), "too-large", f"this file is {size // 1_000_000} MB; story files are limited to {MAX_FILE_BYTES // 1_000_000} MB")
+                return SourceFile(display)
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.problems.error(Place(display), "unreadable", f"cannot read this file: {exc.strerror or exc}")
+            return SourceFile(display)
+        return read_source(raw, display, self.problems)
+
+    def key_place(self, source: SourceFile, ymap: YMap, key: str) -> Place:
+        return source.place(ymap.key_nodes.get(key))
+
+    def value_place(self, source: SourceFile, ymap: YMap, key: str) -> Place:
+        return source.place(ymap.value_nodes.get(key))
+
+    def check_keys(self, source: SourceFile, ymap: YMap, allowed: tuple, what: str) -> None:
+        for key in ymap:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed, "allowed keys: " + ", ".join(allowed))
+                self.problems.error(self.key_place(source, ymap, key), "unknown-key", f"unknown key '{key}' in {what}", hint)
+
+    def require_keys(self, source: SourceFile, ymap: YMap, required: tuple, what: str) -> bool:
+        missing = [key for key in required if key not in ymap]
+        for key in missing:
+            self.problems.error(source.place(ymap.node), "missing-key", f"{what} needs '{key}'")
+        return not missing
+
+    def wrong_type(self, place: Place, what: str, wanted: str, value) -> None:
+        self.problems.error(place, "wrong-type", f"{what} must be {wanted}, not {kind_of(value)}")
+
+    def mapping(self, source: SourceFile, ymap: YMap, key: str, what: str, wanted: str) -> YMap | None:
+        """ymap[key] when it is a mapping; a type error otherwise."""
+        value = ymap[key]
+        if isinstance(value, YMap):
+            return value
+        self.wrong_type(self.value_place(source, ymap, key), what, wanted, value)
+        return None
+
+    def text_value(self, source: SourceFile, node, value, what: str) -> str | None:
+        """A story string; numbers are accepted as written, anything else is a type error."""
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return node.value
+        hint = "put it in quotes" if isinstance(value, bool) else ""
+        self.problems.error(source.place(node), "wrong-type", f"{what} must be text, not {kind_of(value)}", hint)
+        return None
+
+    def text_at(self, source: SourceFile, ymap: YMap, key: str, what: str) -> str | None:
+        return self.text_value(source, ymap.value_nodes[key], ymap[key], what)
+
+    def expression_place(self, source: SourceFile, node, offset: int) -> Place:
+        """The place of character `offset` of a scalar's value, found in the raw file text."""
+        value = node.value
+        snippet = value[offset:].split("\n", 1)[0][:40]
+        start, end = node.start_mark.index, node.end_mark.index
+        if snippet:
+            index = source.text.find(snippet, min(start + offset, end), end)
+            if index < 0:
+                index = source.text.find(snippet, start, end)
+            if index >= 0:
+                return source.place_at(index)
+        return source.place(node)
+
+    def expression_error(self, source: SourceFile, node, exc: ExprError, where: str) -> None:
+        self.problems.error(self.expression_place(source, node, exc.offset), exc.code, f"{where}: {exc.message}", exc.hint)
