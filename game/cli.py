@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import __version__, paths
 from .engine import SaveError, SaveStore, check_slot, load_story, playtest
+from .engine.playtest import story_starts
 from .engine.loader import LoadResult
 
 COMMANDS = ("play", "check", "playtest")
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--save-dir", metavar="DIR", help="keep saves here instead of the per-user folder")
     play.add_argument("--load", metavar="SLOT", help="start from this save slot")
     play.add_argument("--seed", type=int, default=None, metavar="N", help="seed for the story's random rolls")
+    play.add_argument("--chapter", type=_positive, default=None, metavar="N", help="start at chapter N")
 
     check = commands.add_parser("check", help="check a story and list every problem")
     check.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
@@ -48,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--runs", type=_positive, default=1000, metavar="N")
     test.add_argument("--seed", type=int, default=0, metavar="S")
     test.add_argument("--max-steps", type=_positive, default=500, metavar="M")
+    test.add_argument("--chapter", type=_positive, default=None, metavar="N", help="only runs that start at chapter N and stop at its end")
     test.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
@@ -171,7 +174,8 @@ def run_playtest(args: argparse.Namespace) -> int:
     if not result.ok:
         return report_story_errors(result, display)
     story = result.story
-    report = playtest(story, args.runs, args.seed, args.max_steps)
+    check_chapter(story, args.chapter)
+    report = playtest(story, args.runs, args.seed, args.max_steps, story_starts(story, args.chapter))
     document = report.to_json(story)
     if args.format == "json":
         print(json.dumps(document, indent=2, ensure_ascii=False))
@@ -185,6 +189,8 @@ def run_playtest(args: argparse.Namespace) -> int:
             print(f"  {report.unfinished} run(s) stopped after {args.max_steps} steps without an ending")
         for scene in document["scenes_never_visited"][:20]:
             print(f"  never visited: {scene}")
+        for label, reading in document["reading"].items():
+            print(f"  reading, {label}: median {reading['median_words']:,} words (~{reading['median_minutes']} min at 200 wpm), {reading['min_words']:,}-{reading['max_words']:,}")
         for error in report.errors:
             print(f"error: {error}")
     return EXIT_PROBLEMS if report.errors else EXIT_OK
@@ -192,10 +198,17 @@ def run_playtest(args: argparse.Namespace) -> int:
 
 # --- play ------------------------------------------------------------------------------------
 
+def check_chapter(story, number: int | None) -> None:
+    if number is not None and story.chapter(number) is None:
+        have = f"chapters 1 to {len(story.chapters)}" if story.chapters else "no chapters"
+        raise UsageError(f"there is no chapter {number}: this story has {have}")
+
+
 def run_play(args: argparse.Namespace) -> int:
     result, display = load_checked(args.story)
     if not result.ok:
         return report_story_errors(result, display)
+    check_chapter(result.story, args.chapter)
     if args.load is not None:
         try:
             check_slot(args.load)
@@ -213,6 +226,8 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
     from .textplay import TextPlayer
 
     runner = Runner(story, seed=args.seed if args.seed is not None else _fresh_seed())
+    if args.chapter is not None:
+        runner.start_chapter(args.chapter, seed=runner.state.seed)
     if args.load is not None:
         try:
             loaded = store.read(args.load)

@@ -9,7 +9,7 @@ from typing import TextIO
 
 from .engine import AUTOSAVE, Phase, Runner, RunnerError, SaveError, SaveStore, StoryRuntimeError, check_slot
 
-HELP = "a number picks a choice; Enter continues; u undo; s [SLOT] save; l [SLOT] load; h help; q quit"
+HELP = "a number picks a choice; Enter continues; u undo; m measures; s [SLOT] save; l [SLOT] load; h help; q quit"
 DEFAULT_SLOT = "1"
 
 
@@ -23,6 +23,7 @@ class TextPlayer:
         self.inp = inp
         self.width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 2))
         self.autosave_failed = False
+        self.shown_chapter = None
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out)
@@ -59,6 +60,13 @@ class TextPlayer:
 
     def show(self, turn) -> None:
         self.say()
+        chapter = self.runner.story.chapter(turn.scene.chapter) if turn.scene.chapter else None
+        if chapter and chapter.number != self.shown_chapter:
+            self.shown_chapter = chapter.number
+            self.say(f"--- Chapter {chapter.number}: {chapter.title} ---")
+            self.say()
+        if turn.speaker:
+            self.say(f"[{turn.speaker.name}]")
         for paragraph in turn.paragraphs:
             for line in paragraph.split("\n"):
                 self.say(textwrap.fill(line, self.width) if line else "")
@@ -83,6 +91,9 @@ class TextPlayer:
             return "stay"
         if word in ("u", "undo"):
             return self.undo()
+        if word in ("m", "measures"):
+            self.say(self.measures() or "this story has no measures")
+            return "stay"
         if word in ("s", "save"):
             return self.save(rest.strip() or DEFAULT_SLOT)
         if word in ("l", "load"):
@@ -92,7 +103,18 @@ class TextPlayer:
             return "stay"
         return self.move(line, turn)
 
+    def measures(self) -> str:
+        values = self.runner.state.variables
+        return "   ".join(f"{m.label} {values[m.variable]}" for m in self.runner.story.measures)
+
+    def changes(self, before: dict) -> str:
+        """The measures a move changed, like 'Compliance 50 -> 60'."""
+        after = self.runner.state.variables
+        moved = [f"{m.label} {before[m.variable]} -> {after[m.variable]}" for m in self.runner.story.measures if before[m.variable] != after[m.variable]]
+        return "  (" + "; ".join(moved) + ")" if moved else ""
+
     def move(self, line: str, turn) -> str:
+        before = dict(self.runner.state.variables)
         try:
             if turn.phase is Phase.CONTINUING and line in ("", "1"):
                 self.runner.proceed()
@@ -108,6 +130,9 @@ class TextPlayer:
         except RunnerError as exc:
             self.say(f"that did not work: {exc}")
             return "stay"
+        changes = self.changes(before)
+        if changes:
+            self.say(changes)
         self.autosave()
         return "moved"
 
@@ -159,7 +184,7 @@ class TextPlayer:
 
     def info(self) -> dict:
         scene = self.runner.story.scenes[self.runner.state.scene]
-        return {"scene": scene.id, "scene_title": scene.title, "chapter": self.runner.state.chapter, "steps": len(self.runner.state.history)}
+        return {"scene": scene.id, "scene_title": scene.title, "chapter": scene.chapter, "steps": len(self.runner.state.history)}
 
     def autosave(self) -> None:
         if self.store is None or self.autosave_failed:
