@@ -14,7 +14,7 @@ from .engine import SaveError, SaveStore, check_slot, load_story, playtest
 from .engine.playtest import story_starts
 from .engine.loader import LoadResult
 
-COMMANDS = ("play", "check", "playtest")
+COMMANDS = ("play", "check", "playtest", "shot")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -52,6 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--max-steps", type=_positive, default=500, metavar="M")
     test.add_argument("--chapter", type=_positive, default=None, metavar="N", help="only runs that start at chapter N and stop at its end")
     test.add_argument("--format", choices=("text", "json"), default="text")
+
+    shot = commands.add_parser("shot", help="render a scene headless into a PNG, as a player sees it")
+    shot.add_argument("scene", nargs="?", help="scene id (default: the story's start)")
+    shot.add_argument("--out", required=True, metavar="FILE.png")
+    shot.add_argument("--size", default="1280x720", metavar="WxH")
+    shot.add_argument("--set", action="append", default=[], metavar="VAR=VALUE", help="a variable's value (repeatable)")
+    shot.add_argument("--settings", action="append", default=[], metavar="KEY=VALUE", help="a setting, e.g. theme=high_contrast (repeatable)")
+    shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings or ending")
+    shot.add_argument("--story", metavar="DIR", help="story folder (default: the bundled story)")
     return parser
 
 
@@ -96,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = parse_args(argv)
-        return {"play": run_play, "check": run_check, "playtest": run_playtest}[args.command](args)
+        return {"play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot}[args.command](args)
     except UsageError as exc:
         print(f"face-value: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -217,8 +226,40 @@ def run_play(args: argparse.Namespace) -> int:
     story = result.story
     store = SaveStore(paths.save_dir(story.id, args.save_dir), story)
     if not args.text:
-        print("face-value: the game window is not built yet; playing in the terminal", file=sys.stderr)
+        if paths.has_display():
+            code = play_in_window(story, args)
+            if code is not None:
+                return code
+        else:
+            print("face-value: no display found, so the game plays in the terminal (--text)", file=sys.stderr)
     return play_in_terminal(story, store, args)
+
+
+def play_in_window(story, args: argparse.Namespace) -> int | None:
+    """Open the window; None (after a one-line note) if it cannot open, to play in the terminal."""
+    try:
+        import pygame
+
+        from .ui.app import App
+        from .ui.screens.scene import SceneScreen
+        from .ui.screens.title import TitleScreen
+        app = App(story, save_dir=Path(args.save_dir) if args.save_dir else None)
+    except Exception as exc:  # noqa: BLE001 - any failure to open a window means: use the terminal
+        print(f"face-value: the window could not open ({exc}); playing in the terminal", file=sys.stderr)
+        return None
+    app.push(TitleScreen(app))
+    if args.chapter is not None or args.load is not None:
+        try:
+            if args.load is not None:
+                app.session.load(args.load)
+            else:
+                app.session.start_chapter(args.chapter, seed=args.seed)
+        except SaveError as exc:
+            pygame.quit()
+            print(f"face-value: cannot load: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        app.reset(SceneScreen(app))
+    return app.run()
 
 
 def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
@@ -237,6 +278,34 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
         for note in loaded.notes + runner.restore(loaded.state):
             print(f"face-value: note: {note}", file=sys.stderr)
     return TextPlayer(runner, store).run()
+
+
+# --- shot ------------------------------------------------------------------------------------
+
+def run_shot(args: argparse.Namespace) -> int:
+    from .ui import shot
+
+    if args.screen not in shot.SCREENS:
+        raise UsageError(f"--screen must be one of {', '.join(shot.SCREENS)}, not '{args.screen}'")
+    result, display = load_checked(args.story)
+    if not result.ok:
+        return report_story_errors(result, display)
+    story = result.story
+    if args.scene is not None and args.scene not in story.scenes:
+        from .engine.checker import did_you_mean
+        raise UsageError(f"no scene '{args.scene}' in {display}" + (f" ({did_you_mean(args.scene, story.scenes)})" if did_you_mean(args.scene, story.scenes) else ""))
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"cannot write {args.out}: no folder {out.parent}")
+    try:
+        size = shot.parse_size(args.size)
+        values = shot.parse_values(story, args.set)
+        settings = shot.parse_settings(args.settings)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    shot.render_shot(story, out, scene=args.scene, size=size, values=values, settings=settings, screen=args.screen)
+    print(f"{out}: {size[0]}x{size[1]}")
+    return EXIT_OK
 
 
 def _fresh_seed() -> int:

@@ -72,6 +72,15 @@ class Turn:
         return self.scene.discuss
 
 
+@dataclass(frozen=True)
+class Moment:
+    """One entry of a transcript."""
+
+    turn: Turn
+    variables: dict
+    step: Step | None
+
+
 class Runner:
     """Plays one story. Holds one GameState; never prints, never reads input."""
 
@@ -224,14 +233,15 @@ class Runner:
             state.history.append(step)
         self._turn = None
 
-    def transcript(self) -> list[tuple[Turn, Step | None]]:
-        """Every turn of this playthrough with the move made from it (None for the current one)."""
+    def transcript(self) -> list[Moment]:
+        """Every turn of this playthrough, the variables at that moment, and the move made
+        from it (None for the current turn). Built by replaying from the origin."""
         replay = Runner(self.story, self._state.rewound())
         result = []
         for step in self._state.history:
-            result.append((replay.turn, step))
+            result.append(Moment(replay.turn, dict(replay.state.variables), step))
             replay._step(_trigger(step), step)
-        result.append((replay.turn, None))
+        result.append(Moment(replay.turn, dict(replay.state.variables), None))
         return result
 
     # --- errors -----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .atomic import write_json_atomic
+from .atomic import write_atomic, write_json_atomic
 from .expr import FLOAT, INT, type_of
 from .model import Story
 from .state import GameState, Origin, Step
@@ -65,8 +65,12 @@ class SaveStore:
     def path(self, slot: str) -> Path:
         return self.folder / f"{check_slot(slot)}.json"
 
-    def write(self, slot: str, state: GameState, info: dict | None = None) -> Path:
-        """Save `state` in `slot` atomically; `info` is shown in menus (scene title, chapter...)."""
+    def thumbnail(self, slot: str) -> Path:
+        return self.folder / f"{check_slot(slot)}.png"
+
+    def write(self, slot: str, state: GameState, info: dict | None = None, thumbnail: bytes | None = None) -> Path:
+        """Save `state` in `slot` atomically; `info` is shown in menus (scene title, chapter...),
+        `thumbnail` is PNG bytes kept beside the save."""
         path = self.path(slot)
         document = {
             "format": SAVE_FORMAT,
@@ -77,6 +81,8 @@ class SaveStore:
             "state": state.to_json(),
         }
         try:
+            if thumbnail:
+                write_atomic(self.thumbnail(slot), thumbnail)
             write_json_atomic(path, document)
         except OSError as exc:
             raise SaveError(path, f"could not write the save: {exc.strerror or exc}") from None

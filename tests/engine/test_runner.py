@@ -169,7 +169,8 @@ def test_transcript_lists_every_turn_and_move(make_story):
     runner = Runner(story)
     runner.choose(1)
     transcript = runner.transcript()
-    assert [(t.paragraphs, s.text if s else None) for t, s in transcript] == [(("Rain.",), "Go"), (("End.",), None)]
+    assert [(m.turn.paragraphs, m.step.text if m.step else None) for m in transcript] == [(("Rain.",), "Go"), (("End.",), None)]
+    assert [m.variables["score"] for m in transcript] == [0, 0]
 
 
 def test_yaml_strings_never_become_transitions_callbacks(make_story):

@@ -1,0 +1,269 @@
+"""The window: one App owns the display, settings, fonts, audio and a stack of screens."""
+
+from __future__ import annotations
+
+import io
+import time
+import traceback
+from pathlib import Path
+
+import pygame
+
+from .. import paths
+from ..engine import SaveStore, Story, StoryRuntimeError
+from ..gallery import Gallery
+from ..session import Session
+from .audio import Audio
+from .fonts import Fonts
+from .images import Images
+from .input import Act, intents
+from .screens.error import ErrorScreen
+from .screens.scene import SceneScreen
+from .settings import Settings, SettingsFile
+from .textlayout import LineCache
+from .theme import THEMES, Theme
+from .widgets import panel, text
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (640, 400)
+TOAST_SECONDS = 2.5
+
+
+class App:
+    """The game in a window. Screens are a stack: the top one gets the intents."""
+
+    def __init__(self, story: Story, *, size: tuple[int, int] = DEFAULT_SIZE, save_dir: Path | None = None,
+                 settings: Settings | None = None, data_dir: Path | None = None):
+        pygame.init()
+        self.started = time.perf_counter()
+        self.story = story
+        data = Path(data_dir) if data_dir else paths.user_data_dir()
+        self.settings_file = SettingsFile(data / "settings.json")
+        self.settings = settings or self.settings_file.load()
+        self.windowed_size = size
+        self.window = self._open_window()
+        pygame.display.set_caption(story.title)
+        pygame.key.set_repeat(350, 40)
+        self.fonts = Fonts(paths.assets_dir() / "fonts")
+        self.images = Images()
+        self.lines = LineCache()
+        self.audio = Audio()
+        self.audio.set_volumes(self.settings.music_volume, self.settings.sound_volume)
+        store = SaveStore(paths.save_dir(story.id, save_dir), story)
+        gallery = Gallery(data / f"gallery-{story.id}.json", story.id)
+        self.session = Session(story, store, gallery, thumbnail=self.thumbnail)
+        self.stack: list = []
+        self.dirty = True
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self.toast_text, self.toast_until = "", 0.0
+        for notice in (self.settings_file.notice, gallery.notice, self.audio.notice):
+            if notice:
+                self.toast(notice)
+
+    # --- window and settings ------------------------------------------------------------
+
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.window.get_size()
+
+    @property
+    def theme(self) -> Theme:
+        return THEMES[self.settings.theme]
+
+    @property
+    def unit(self) -> float:
+        """1.0 at 1280x720; every length in the layout is a multiple of it."""
+        width, height = self.size
+        return min(width / 1280, height / 720)
+
+    def px(self, n: float) -> int:
+        return max(1, round(n * self.unit))
+
+    def font(self, size: float, bold: bool = False, italic: bool = False, scaled: bool = True) -> pygame.font.Font:
+        """A font `size` pixels high at 1280x720, following the text-size and font settings."""
+        scale = self.settings.text_scale if scaled else 1.0
+        return self.fonts.get(self.settings.font, max(11, round(size * self.unit * scale)), bold, italic)
+
+    def apply_settings(self, save: bool = True) -> None:
+        """Settings take effect at once: theme, fonts, volumes, fullscreen; every screen re-lays out."""
+        fullscreen_now = bool(self.window.get_flags() & pygame.FULLSCREEN)
+        if fullscreen_now != self.settings.fullscreen:
+            if not fullscreen_now:
+                self.windowed_size = self.size
+            self.window = self._open_window()
+        self.audio.set_volumes(self.settings.music_volume, self.settings.sound_volume)
+        self.lines.clear()
+        self.relayout()
+        if save:
+            self.settings_file.save(self.settings)
+            if self.settings_file.notice:
+                self.toast(self.settings_file.notice)
+                self.settings_file.notice = ""
+
+    def toggle_fullscreen(self) -> None:
+        self.settings.fullscreen = not self.settings.fullscreen
+        self.apply_settings()
+
+    def relayout(self) -> None:
+        width, height = self.size
+        if width < MIN_SIZE[0] or height < MIN_SIZE[1]:
+            self.window = pygame.display.set_mode((max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1])), pygame.RESIZABLE)
+        for screen in self.stack:
+            screen.relayout()
+        self.dirty = True
+
+    def sound_of(self, name: str):
+        """A callable that plays one of the interface sounds (click, hover, back)."""
+        path = paths.assets_dir() / "sound" / f"{name}.ogg"
+        return lambda: self.audio.sound(path)
+
+    # --- the stack ------------------------------------------------------------------------
+
+    def push(self, screen) -> None:
+        self.stack.append(screen)
+        screen.enter()
+        screen.relayout()
+        self.dirty = True
+
+    def pop(self) -> None:
+        if len(self.stack) > 1:
+            self.stack.pop().exit()
+            self.stack[-1].resume()
+        self.dirty = True
+
+    def replace(self, screen) -> None:
+        if self.stack:
+            self.stack.pop().exit()
+        self.push(screen)
+
+    def reset(self, screen) -> None:
+        """Clear the stack down to `screen` (back to the title, into a new game)."""
+        while self.stack:
+            self.stack.pop().exit()
+        self.push(screen)
+
+    @property
+    def top(self):
+        return self.stack[-1]
+
+    def find(self, kind):
+        """The topmost screen of a kind on the stack, or None."""
+        return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
+
+    # --- the loop ---------------------------------------------------------------------------
+
+    def toast(self, message: str) -> None:
+        self.toast_text, self.toast_until = message, time.monotonic() + TOAST_SECONDS
+        self.dirty = True
+
+    def animating(self) -> bool:
+        return bool(self.toast_text) or any(getattr(s, "animating", False) for s in self.stack)
+
+    def run(self) -> int:
+        while self.running:
+            self.step()
+        pygame.quit()
+        return 0
+
+    def step(self, block: bool = True) -> None:
+        """One turn of the loop. When nothing animates it sleeps until an event comes."""
+        if self.animating() or not block:
+            events = pygame.event.get()
+            dt = min(0.1, self.clock.tick(60) / 1000)
+        else:
+            first = pygame.event.wait(1000)
+            events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+            dt = min(0.1, self.clock.tick() / 1000)
+        for event in events:
+            for intent in intents(event):
+                self.dispatch(intent)
+        self.guarded(lambda: self.update(dt))
+        if self.dirty:
+            self.guarded(self.draw)
+            pygame.display.flip()
+            self.dirty = False
+
+    def dispatch(self, intent) -> None:
+        if intent.act is Act.QUIT:
+            self.running = False
+            return
+        if intent.act is Act.RESIZED:
+            self.relayout()
+            return
+        if intent.act is Act.FULLSCREEN:
+            self.toggle_fullscreen()
+            return
+        self.dirty = True
+        self.guarded(lambda: self.top.handle(intent))
+
+    def update(self, dt: float) -> None:
+        if self.toast_text and time.monotonic() > self.toast_until:
+            self.toast_text = ""
+            self.dirty = True
+        for screen in list(self.stack):
+            if screen.update(dt):
+                self.dirty = True
+
+    def draw(self, surface: pygame.Surface | None = None, upto=None) -> None:
+        surface = surface or self.window
+        stack = self.stack if upto is None else self.stack[: self.stack.index(upto) + 1]
+        first = max((i for i, s in enumerate(stack) if s.opaque), default=0)
+        for screen in stack[first:]:
+            screen.draw(surface)
+        if surface is self.window and self.toast_text:
+            self.draw_toast(surface)
+
+    def draw_toast(self, surface: pygame.Surface) -> None:
+        font = self.font(18, scaled=False)
+        width = min(self.size[0] - self.px(40), font.size(self.toast_text)[0] + self.px(32))
+        rect = pygame.Rect(0, 0, width, font.get_height() + self.px(18))
+        rect.midbottom = (self.size[0] // 2, self.size[1] - self.px(16))
+        panel(surface, rect, self.theme, alpha=250)
+        text(surface, self.toast_text, font, self.theme.text, (rect.centerx, rect.y + self.px(9)), align="center")
+
+    # --- errors -----------------------------------------------------------------------------
+
+    def guarded(self, action) -> None:
+        """Run part of the loop; an exception becomes the error panel, never a closed window."""
+        try:
+            action()
+        except StoryRuntimeError as exc:
+            self.show_error(f"The story stopped working at {exc.place}.", exc.message)
+        except Exception as exc:  # noqa: BLE001 - the window must stay open
+            log = self.write_crash_log()
+            self.show_error(f"Something went wrong inside the game ({type(exc).__name__}).", f"{exc}{log}")
+
+    def show_error(self, title: str, detail: str) -> None:
+        if self.stack and isinstance(self.top, ErrorScreen):
+            self.top.add(detail)
+            return
+        self.push(ErrorScreen(self, title, detail))
+
+    def write_crash_log(self) -> str:
+        log = paths.user_data_dir() / "crash.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+            return f" (details in {log})"
+        except OSError:
+            return ""
+
+    # --- thumbnails ------------------------------------------------------------------------
+
+    def thumbnail(self) -> bytes | None:
+        """The current scene, small, as PNG bytes for a save slot."""
+        scene = self.find(SceneScreen)
+        if scene is None:
+            return None
+        frame = pygame.Surface(self.size)
+        self.draw(frame, upto=scene)
+        small = pygame.transform.smoothscale(frame, (384, round(384 * self.size[1] / self.size[0])))
+        buffer = io.BytesIO()
+        pygame.image.save(small, buffer, "thumbnail.png")
+        return buffer.getvalue()

@@ -1,0 +1,84 @@
+"""Raw pygame events become intents, so screens never read keys: keyboard, mouse and gamepad
+buttons all arrive as the same few things."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+import pygame
+
+
+class Act(enum.Enum):
+    UP = "up"
+    DOWN = "down"
+    LEFT = "left"
+    RIGHT = "right"
+    ACTIVATE = "activate"      # Enter, Space, gamepad A
+    BACK = "back"              # Esc, right click, gamepad B
+    UNDO = "undo"              # Backspace, wheel up in a scene
+    SCROLL_UP = "scroll_up"    # wheel up
+    SCROLL_DOWN = "scroll_down"
+    PAGE_UP = "page_up"
+    PAGE_DOWN = "page_down"
+    CHOOSE = "choose"          # number keys 1-9 (number)
+    POINT = "point"            # the mouse moved (pos)
+    CLICK = "click"            # left click (pos)
+    FULLSCREEN = "fullscreen"  # F11, Alt+Enter
+    HISTORY = "history"        # H
+    QUIT = "quit"              # the window was closed
+    RESIZED = "resized"
+
+
+@dataclass(frozen=True)
+class Intent:
+    act: Act
+    number: int = 0
+    pos: tuple[int, int] = (0, 0)
+
+
+_KEYS = {
+    pygame.K_UP: Act.UP, pygame.K_DOWN: Act.DOWN, pygame.K_LEFT: Act.LEFT, pygame.K_RIGHT: Act.RIGHT,
+    pygame.K_w: Act.UP, pygame.K_s: Act.DOWN, pygame.K_a: Act.LEFT, pygame.K_d: Act.RIGHT,
+    pygame.K_RETURN: Act.ACTIVATE, pygame.K_KP_ENTER: Act.ACTIVATE, pygame.K_SPACE: Act.ACTIVATE,
+    pygame.K_ESCAPE: Act.BACK, pygame.K_BACKSPACE: Act.UNDO,
+    pygame.K_PAGEUP: Act.PAGE_UP, pygame.K_PAGEDOWN: Act.PAGE_DOWN,
+    pygame.K_F11: Act.FULLSCREEN, pygame.K_h: Act.HISTORY,
+}
+_PAD_BUTTONS = {0: Act.ACTIVATE, 1: Act.BACK, 2: Act.UNDO, 3: Act.HISTORY}
+_PAD_HAT = {(0, 1): Act.UP, (0, -1): Act.DOWN, (-1, 0): Act.LEFT, (1, 0): Act.RIGHT}
+
+
+def intents(event: pygame.event.Event) -> list[Intent]:
+    """The intents one pygame event stands for (often none)."""
+    kind = event.type
+    if kind == pygame.QUIT:
+        return [Intent(Act.QUIT)]
+    if kind == pygame.KEYDOWN:
+        return _key(event)
+    if kind == pygame.MOUSEMOTION:
+        return [Intent(Act.POINT, pos=event.pos)]
+    if kind == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        return [Intent(Act.CLICK, pos=event.pos)]
+    if kind == pygame.MOUSEBUTTONDOWN and event.button == 3:
+        return [Intent(Act.BACK, pos=event.pos)]
+    if kind == pygame.MOUSEWHEEL:
+        return [Intent(Act.SCROLL_UP if event.y > 0 else Act.SCROLL_DOWN)] if event.y else []
+    if kind in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+        return [Intent(Act.RESIZED)]
+    if kind == pygame.JOYBUTTONDOWN and event.button in _PAD_BUTTONS:
+        return [Intent(_PAD_BUTTONS[event.button])]
+    if kind == pygame.JOYHATMOTION and tuple(event.value) in _PAD_HAT:
+        return [Intent(_PAD_HAT[tuple(event.value)])]
+    return []
+
+
+def _key(event) -> list[Intent]:
+    if event.key == pygame.K_RETURN and event.mod & pygame.KMOD_ALT:
+        return [Intent(Act.FULLSCREEN)]
+    if pygame.K_1 <= event.key <= pygame.K_9:
+        return [Intent(Act.CHOOSE, number=event.key - pygame.K_0)]
+    if pygame.K_KP1 <= event.key <= pygame.K_KP9:
+        return [Intent(Act.CHOOSE, number=event.key - pygame.K_KP1 + 1)]
+    act = _KEYS.get(event.key)
+    return [Intent(act)] if act else []

@@ -1,0 +1,1 @@
+"""The screens of the game, each a state on the App's stack."""

@@ -1,0 +1,46 @@
+"""The screen life cycle: enter, resume, handle intents, update, draw (which changes nothing), exit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..input import Act, Intent
+
+if TYPE_CHECKING:
+    from ..app import App
+
+
+class Screen:
+    """A state on the App's stack. Only the top screen gets input; screens below an
+    overlay (opaque = False) are drawn first."""
+
+    opaque = True
+
+    def __init__(self, app: "App"):
+        self.app = app
+
+    def enter(self) -> None:
+        """Pushed onto the stack."""
+
+    def resume(self) -> None:
+        """The screen above it was popped."""
+        self.relayout()
+
+    def exit(self) -> None:
+        """Popped off the stack."""
+
+    def relayout(self) -> None:
+        """The window size or a setting changed: recompute geometry."""
+
+    def handle(self, intent: Intent) -> None:
+        if intent.act is Act.BACK:
+            self.app.pop()
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by dt seconds; True while something still moves."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError

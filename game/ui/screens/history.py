@@ -1,0 +1,56 @@
+"""The backlog: every scene's text so far and the choices made, scrollable."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..input import Act, Intent
+from ..textlayout import TextStyle
+from ..widgets import panel, shade, text
+from .base import Screen
+from .scroll import TextColumn
+
+
+class HistoryScreen(Screen):
+    opaque = False
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.moments = app.session.timeline()
+        self.column: TextColumn | None = None
+        self.box = pygame.Rect(0, 0, 0, 0)
+
+    def relayout(self) -> None:
+        app = self.app
+        width, height = app.size
+        self.box = pygame.Rect(0, 0, min(width - app.px(60), app.px(900)), height - app.px(48))
+        self.box.center = (width // 2, height // 2)
+        px = max(12, round(20 * app.unit * app.settings.text_scale))
+        style = TextStyle(app.fonts.get(app.settings.font, px), app.fonts.get(app.settings.font, px, italic=True), round(px * 1.45), round(px * 0.6))
+        column = TextColumn(style, self.box.width - app.px(64))
+        for moment in self.moments:
+            for paragraph in moment.turn.paragraphs:
+                column.add(paragraph, "text")
+            if moment.step and moment.step.choice >= 0:
+                column.add(f"> {moment.step.text}", "accent")
+            elif moment.step is None:
+                column.add("(you are here)", "muted")
+        heading = app.font(28, bold=True).get_height() + app.px(28)
+        column.view = pygame.Rect(self.box.x + app.px(28), self.box.y + heading, column.width, self.box.height - heading - app.px(20))
+        column.scroll_to_end()
+        self.column = column
+
+    def handle(self, intent: Intent) -> None:
+        if intent.act in (Act.BACK, Act.HISTORY, Act.ACTIVATE) or intent.act is Act.CLICK and not self.box.collidepoint(intent.pos):
+            self.app.sound_of("back")()
+            self.app.pop()
+            return
+        self.column.handle(intent)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, theme = self.app, self.app.theme
+        shade(surface, theme, 200)
+        panel(surface, self.box, theme)
+        text(surface, "History", app.font(28, bold=True), theme.accent, (self.box.x + app.px(28), self.box.y + app.px(14)))
+        text(surface, "Wheel or arrows to scroll. Esc: back.", app.font(15, scaled=False), theme.muted, (self.box.right - app.px(28), self.box.y + app.px(24)), align="right")
+        self.column.draw(surface, app.lines, {"text": theme.text, "muted": theme.muted, "accent": theme.accent})

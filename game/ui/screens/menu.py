@@ -1,0 +1,29 @@
+"""The in-game menu (Esc): resume, save, load, history, undo, settings, quit to title."""
+
+from __future__ import annotations
+
+from ..widgets import Button
+from . import history, scene, settings, slots, title
+from .menus import MenuScreen
+
+
+class PauseMenu(MenuScreen):
+    heading = "Paused"
+
+    def buttons(self) -> list[Button]:
+        app = self.app
+        return [
+            Button("Resume", app.pop),
+            Button("Save", lambda: app.push(slots.SlotsScreen(app, saving=True))),
+            Button("Load", lambda: app.push(slots.SlotsScreen(app, saving=False))),
+            Button("History", lambda: app.push(history.HistoryScreen(app))),
+            Button("Undo", self.undo, enabled=app.session.runner.can_undo),
+            Button("Settings", lambda: app.push(settings.SettingsScreen(app))),
+            Button("Quit to title", lambda: app.reset(title.TitleScreen(app))),
+        ]
+
+    def undo(self) -> None:
+        self.app.pop()
+        current = self.app.find(scene.SceneScreen)
+        if current:
+            current.undo()

@@ -1,0 +1,305 @@
+"""The scene screen: background, portrait, measures, and a panel of paged text and choices."""
+
+from __future__ import annotations
+
+import pygame
+
+from ...engine import Phase, Turn
+from ..input import Act, Intent
+from ..layout import ChoiceBox, SceneLayout, layout_scene
+from ..textlayout import prefix_width
+from ..widgets import focus_ring, panel, text
+from . import ending, history, menu
+from .base import Screen
+
+MEASURE_SPEED = 2.5  # fraction of the gap closed per second (an ease-out)
+
+
+class SceneScreen(Screen):
+    """Plays the session's runner. Text reveals like a typewriter (unless instant or reduced
+    motion); a click or Space shows the rest, then turns the page or continues."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.turn: Turn | None = None
+        self.layout: SceneLayout | None = None
+        self.page = 0
+        self.revealed = 0.0
+        self.focus = 0
+        self.shown: dict[str, float] = {}
+        self.deltas: dict[str, int] = {}
+        self.static: pygame.Surface | None = None
+
+    # --- following the runner ----------------------------------------------------------
+
+    def enter(self) -> None:
+        self.sync(new_turn=True)
+        self.shown = {m.variable: float(self.values[m.variable]) for m in self.app.story.measures}
+
+    @property
+    def runner(self):
+        return self.app.session.runner
+
+    @property
+    def values(self) -> dict:
+        return self.runner.state.variables
+
+    def sync(self, new_turn: bool) -> None:
+        """Pick up the runner's current turn: after a move, an undo or a load."""
+        before = dict(self.values) if self.turn else {}
+        self.turn = self.runner.turn
+        if new_turn:
+            self.page, self.revealed, self.focus = 0, 0.0, 0
+            self.deltas = {k: self.values[k] - before[k] for k in before if k in self.values and self.values[k] != before[k] and isinstance(before[k], (int, float))}
+            self.app.audio.music(self.app.story.asset_path(self.turn.music))
+            self.app.audio.sound(self.app.story.asset_path(self.turn.sound))
+            if self.turn.phase is Phase.ENDED:
+                self.app.session.record_ending()
+            if self.app.session.notice:
+                self.app.toast(self.app.session.notice)
+                self.app.session.notice = ""
+        self.relayout()
+        if self.app.settings.chars_per_second == 0:
+            self.revealed = float(self.current.chars)
+
+    def resume(self) -> None:
+        self.sync(new_turn=self.turn is not self.runner.turn)
+
+    def relayout(self) -> None:
+        if self.turn is None:
+            return
+        app = self.app
+        self.layout = layout_scene(
+            self.turn, app.size, app.settings.text_scale,
+            lambda px, italic: app.fonts.get(app.settings.font, px, False, italic),
+            len(app.story.measures),
+        )
+        self.page = min(self.page, len(self.layout.pages) - 1)
+        self.static = None
+
+    @property
+    def current(self):
+        return self.layout.pages[self.page]
+
+    @property
+    def text_done(self) -> bool:
+        return self.revealed >= self.current.chars
+
+    @property
+    def animating(self) -> bool:
+        if self.turn is None or self.app.top is not self:
+            return False
+        return not self.text_done or any(abs(self.shown.get(k, 0) - self.values[k]) > 0.05 for k in self.shown)
+
+    # --- input -------------------------------------------------------------------------------
+
+    def handle(self, intent: Intent) -> None:
+        act = intent.act
+        if act is Act.BACK:
+            self.app.push(menu.PauseMenu(self.app))
+        elif act is Act.HISTORY:
+            self.app.push(history.HistoryScreen(self.app))
+        elif act in (Act.UNDO, Act.SCROLL_UP):
+            self.undo()
+        elif act is Act.CHOOSE:
+            self.choose_number(intent.number)
+        elif act in (Act.UP, Act.DOWN) and self.text_done:
+            self.move_focus(-1 if act is Act.UP else 1)
+        elif act in (Act.PAGE_UP, Act.LEFT) and self.page > 0:
+            self.page, self.revealed = self.page - 1, float(self.layout.pages[self.page - 1].chars)
+        elif act is Act.POINT:
+            self.point(intent.pos)
+        elif act is Act.CLICK:
+            self.click(intent.pos)
+        elif act in (Act.ACTIVATE, Act.SCROLL_DOWN, Act.PAGE_DOWN, Act.RIGHT):
+            self.advance(activate=act is Act.ACTIVATE)
+
+    def advance(self, activate: bool) -> None:
+        """Space/Enter/click: finish the reveal, then turn the page, then the focused choice."""
+        if not self.text_done:
+            self.revealed = float(self.current.chars)
+        elif self.page < len(self.layout.pages) - 1 and not self.current.choices:
+            self.page, self.revealed = self.page + 1, 0.0
+            if self.app.settings.chars_per_second == 0:
+                self.revealed = float(self.current.chars)
+        elif activate and self.current.choices:
+            self.activate(self.current.choices[min(self.focus, len(self.current.choices) - 1)])
+
+    def point(self, pos) -> None:
+        for index, box in enumerate(self.current.choices if self.text_done else []):
+            if box.rect.collidepoint(pos) and index != self.focus:
+                self.focus = index
+                self.app.sound_of("hover")()
+
+    def click(self, pos) -> None:
+        if self.text_done:
+            for box in self.current.choices:
+                if box.rect.collidepoint(pos):
+                    self.activate(box)
+                    return
+        self.advance(activate=False)
+
+    def move_focus(self, delta: int) -> None:
+        if self.current.choices:
+            self.focus = (self.focus + delta) % len(self.current.choices)
+
+    def choose_number(self, number: int) -> None:
+        boxes = [box for page in self.layout.pages for box in page.choices]
+        if self.turn.phase is Phase.CHOOSING and 1 <= number <= len(self.turn.choices):
+            self.act_on(number)
+        elif self.turn.phase is not Phase.CHOOSING and number == 1 and boxes:
+            self.activate(boxes[0])
+
+    def activate(self, box: ChoiceBox) -> None:
+        self.act_on(box.number)
+
+    def act_on(self, number: int) -> None:
+        """Make the move: a choice by its number, or continue (0)."""
+        self.app.sound_of("click")()
+        phase = self.turn.phase
+        if number == 0 and phase is Phase.ENDED:
+            self.app.push(ending.EndingScreen(self.app))
+            return
+        if number == 0 and phase is Phase.STUCK:
+            self.undo()
+            return
+        if number == 0:
+            self.app.session.proceed()
+        else:
+            self.app.session.choose(number)
+        self.sync(new_turn=True)
+
+    def undo(self) -> None:
+        if self.app.session.undo():
+            self.app.sound_of("back")()
+            self.sync(new_turn=True)
+            self.revealed = float(self.current.chars)
+        else:
+            self.app.toast("This is the start: there is nothing to undo.")
+
+    # --- time ------------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> bool:
+        if self.turn is None or self.app.top is not self:
+            return False
+        moved = False
+        speed = self.app.settings.chars_per_second
+        if not self.text_done:
+            self.revealed = self.current.chars if speed == 0 else min(self.current.chars, self.revealed + speed * dt)
+            moved = True
+        for name, shown in self.shown.items():
+            target = self.values[name]
+            if abs(shown - target) > 0.05:
+                step = (target - shown) * min(1.0, MEASURE_SPEED * dt * 2)
+                self.shown[name] = target if self.app.settings.reduced_motion else shown + step
+                moved = True
+        return moved
+
+    # --- drawing ----------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.static is None or self.static.get_size() != surface.get_size():
+            self.static = self.draw_static(surface.get_size())
+        surface.blit(self.static, (0, 0))
+        theme, layout = self.app.theme, self.layout
+        self.draw_text(surface)
+        if self.text_done:
+            self.draw_choices(surface)
+        self.draw_measures(surface)
+        hint_font = self.app.font(15, scaled=False)
+        pages = len(layout.pages)
+        if pages > 1:
+            text(surface, f"page {self.page + 1} of {pages}", hint_font, theme.muted, layout.footer.topright, align="right")
+        if self.text_done and not self.current.choices:
+            text(surface, "Space, Enter or click: next page", hint_font, theme.muted, layout.footer.topleft)
+
+    def draw_static(self, size) -> pygame.Surface:
+        """Background, portrait and panel: drawn once per turn and size, then blitted."""
+        theme, layout, app = self.app.theme, self.layout, self.app
+        layer = pygame.Surface(size).convert()
+        layer.fill(theme.shade)
+        background = app.story.asset_path(self.turn.background)
+        if background:
+            layer.blit(app.images.cover(background, size), (0, 0))
+        if layout.portrait and self.turn.portrait:
+            image = app.images.fit(app.story.asset_path(self.turn.portrait), layout.portrait.size)
+            layer.blit(image, image.get_rect(midbottom=layout.portrait.midbottom))
+        if layout.name_plate and self.turn.speaker:
+            self.draw_name_plate(layer)
+        panel(layer, layout.panel, theme)
+        self.draw_header(layer)
+        return layer
+
+    def draw_name_plate(self, layer: pygame.Surface) -> None:
+        theme, plate = self.app.theme, self.layout.name_plate
+        speaker = self.turn.speaker
+        panel(layer, plate, theme, radius=6)
+        color = pygame.Color(speaker.color) if speaker.color and theme.name != "high_contrast" else theme.accent
+        pygame.draw.rect(layer, color, (plate.x, plate.y, max(4, plate.height // 8), plate.height), border_radius=3)
+        font = self.app.font(19, bold=True, scaled=False)
+        text(layer, speaker.name, font, theme.text, (plate.centerx, plate.centery - font.get_height() // 2), align="center")
+
+    def draw_header(self, layer: pygame.Surface) -> None:
+        theme, header = self.app.theme, self.layout.header
+        chapter = self.app.story.chapter(self.turn.scene.chapter) if self.turn.scene.chapter else None
+        label = f"Chapter {chapter.number}: {chapter.title}" if chapter else self.app.story.title
+        font = self.app.font(16, scaled=False)
+        text(layer, label, font, theme.muted, (header.x, header.centery - font.get_height() // 2))
+        if self.turn.speaker and not self.layout.name_plate:
+            text(layer, self.turn.speaker.name, self.app.font(16, bold=True, scaled=False), theme.accent, (header.right, header.centery - font.get_height() // 2), align="right")
+
+    def draw_text(self, surface: pygame.Surface) -> None:
+        style, color, lines = self.layout.text_style, self.app.theme.text, self.app.lines
+        left = int(self.revealed)
+        for placed in self.current.lines:
+            if left <= 0:
+                break
+            image = lines.render(placed.line, style, color)
+            if left >= placed.line.chars:
+                surface.blit(image, placed.rect.topleft)
+            else:
+                width = prefix_width(placed.line, left, style)
+                surface.blit(image, placed.rect.topleft, pygame.Rect(0, 0, width, image.get_height()))
+            left -= placed.line.chars
+
+    def draw_choices(self, surface: pygame.Surface) -> None:
+        theme, style = self.app.theme, self.layout.choice_style
+        number_font = style.regular
+        for index, box in enumerate(self.current.choices):
+            focused = index == self.focus
+            pygame.draw.rect(surface, theme.button_hover if focused else theme.button, box.rect, border_radius=8)
+            if theme.name == "high_contrast":
+                pygame.draw.rect(surface, theme.text, box.rect, width=2, border_radius=8)
+            first = box.lines[0].rect
+            if box.label:
+                text(surface, box.label, number_font, theme.accent, (box.rect.x + (first.x - box.rect.x) // 3, first.y + (first.height - number_font.get_height()) // 2))
+            for placed in box.lines:
+                surface.blit(self.app.lines.render(placed.line, style, theme.button_text), placed.rect.topleft)
+            if focused:
+                focus_ring(surface, box.rect, theme)
+
+    def draw_measures(self, surface: pygame.Surface) -> None:
+        measures = self.app.story.measures
+        if not measures or self.layout.measures.width < 120:
+            return
+        theme, rect = self.app.theme, self.layout.measures
+        panel(surface, rect.inflate(self.app.px(16), self.app.px(10)), theme, alpha=min(255, theme.panel_alpha), radius=8)
+        row = (rect.height - (rect.height % len(measures))) // len(measures)
+        font = self.app.font(14, scaled=False)
+        label_width = max(font.size(m.label)[0] for m in measures) + self.app.px(10)
+        number_width = font.size("100 +15")[0]
+        bar_x = rect.x + label_width
+        bar_width = max(20, rect.width - label_width - number_width - self.app.px(6))
+        for index, measure in enumerate(measures):
+            y = rect.y + index * row
+            color = theme.measure_colors[index % len(theme.measure_colors)]
+            text(surface, measure.label, font, theme.text, (rect.x, y + (row - font.get_height()) // 2))
+            bar = pygame.Rect(bar_x, y + row // 3, bar_width, max(4, row // 3))
+            pygame.draw.rect(surface, theme.button, bar, border_radius=3)
+            share = (self.shown.get(measure.variable, 0) - measure.low) / (measure.high - measure.low)
+            pygame.draw.rect(surface, color, (bar.x, bar.y, round(bar.width * max(0.0, min(1.0, share))), bar.height), border_radius=3)
+            value = f"{self.values[measure.variable]}"
+            delta = self.deltas.get(measure.variable)
+            if delta:
+                value += f" {delta:+d}"
+            text(surface, value, font, theme.text, (bar.right + self.app.px(6), y + (row - font.get_height()) // 2))

@@ -1,0 +1,95 @@
+"""`face-value shot`: render a scene (or another screen) headless into a PNG, as a player sees it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..engine import Story, expr
+from .settings import Settings
+
+SCREENS = ("scene", "title", "menu", "save", "load", "history", "settings", "chapters", "endings", "ending")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a size like 1280x720") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise ValueError(f"{text} is outside 320x240 .. 7680x4320")
+    return width, height
+
+
+def parse_values(story: Story, pairs: list[str]) -> dict:
+    """`name=value` pairs typed by each variable's declared type."""
+    values = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        if not sep:
+            raise ValueError(f"--set needs name=value, not '{pair}'")
+        variable = story.variables.get(name)
+        if variable is None:
+            raise ValueError(f"--set names unknown variable '{name}'")
+        values[name] = _typed(variable.type, raw, name)
+        if variable.clamp(values[name]) != values[name]:
+            raise ValueError(f"--set {name}={raw} is outside {variable.low}..{variable.high}")
+    return values
+
+
+def _typed(kind: str, raw: str, name: str):
+    try:
+        if kind == expr.BOOL:
+            return {"true": True, "false": False}[raw.lower()]
+        if kind == expr.INT:
+            return int(raw)
+        if kind == expr.FLOAT:
+            return float(raw)
+        return raw
+    except (KeyError, ValueError):
+        raise ValueError(f"--set {name}={raw}: {name} holds {expr.TYPE_NAMES[kind]}") from None
+
+
+def parse_settings(pairs: list[str]) -> Settings:
+    settings = Settings()
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep:
+            raise ValueError(f"--settings needs key=value, not '{pair}'")
+        settings.set_from_text(key, raw)
+    return settings
+
+
+def render_shot(story: Story, out: Path, *, scene: str | None, size: tuple[int, int], values: dict, settings: Settings, screen: str = "scene") -> Path:
+    """Draw one frame headless and save it as PNG."""
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from .app import App
+    from .screens import chapters, gallery, history, menu, slots, title
+    from .screens import ending as ending_screen
+    from .screens import settings as settings_screen
+    from .screens.scene import SceneScreen
+
+    settings.fullscreen = False
+    with tempfile.TemporaryDirectory() as scratch:
+        app = App(story, size=size, settings=settings, data_dir=Path(scratch), save_dir=Path(scratch) / "saves")
+        app.session.runner.restart(seed=1, scene=scene, values=values)
+        if screen == "title":
+            app.push(title.TitleScreen(app))
+        else:
+            app.push(SceneScreen(app))
+            app.top.revealed = float(app.top.current.chars)
+            extra = {
+                "menu": menu.PauseMenu, "history": history.HistoryScreen, "settings": settings_screen.SettingsScreen,
+                "chapters": chapters.ChaptersScreen, "endings": gallery.GalleryScreen, "ending": ending_screen.EndingScreen,
+                "save": lambda a: slots.SlotsScreen(a, saving=True), "load": lambda a: slots.SlotsScreen(a, saving=False),
+            }.get(screen)
+            if extra:
+                app.push(extra(app))
+        app.draw()
+        pygame.image.save(app.window, str(out))
+        pygame.quit()
+    return out

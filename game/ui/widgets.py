@@ -1,0 +1,144 @@
+"""Buttons, button lists, option rows and panels, drawn from the theme with a visible focus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pygame
+
+from .input import Act, Intent
+from .theme import Theme
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, alpha: int | None = None, radius: int = 10) -> None:
+    """A rounded panel in the theme's panel colour."""
+    alpha = theme.panel_alpha if alpha is None else alpha
+    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
+    pygame.draw.rect(layer, (*theme.panel, alpha), layer.get_rect(), border_radius=radius)
+    surface.blit(layer, rect.topleft)
+    if theme.name == "high_contrast":
+        pygame.draw.rect(surface, theme.text, rect, width=2, border_radius=radius)
+
+
+def shade(surface: pygame.Surface, theme: Theme, alpha: int = 170) -> None:
+    """Dim everything drawn so far (behind a menu)."""
+    layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    layer.fill((*theme.shade, 255 if theme.name == "high_contrast" else alpha))
+    surface.blit(layer, (0, 0))
+
+
+def text(surface: pygame.Surface, words: str, font: pygame.font.Font, color, pos, align: str = "left") -> pygame.Rect:
+    image = font.render(words, True, color)
+    rect = image.get_rect()
+    setattr(rect, {"left": "topleft", "center": "midtop", "right": "topright"}[align], pos)
+    surface.blit(image, rect)
+    return rect
+
+
+def focus_ring(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, radius: int = 8) -> None:
+    pygame.draw.rect(surface, theme.focus, rect.inflate(theme.focus_width * 2 + 2, theme.focus_width * 2 + 2), width=theme.focus_width, border_radius=radius + 3)
+
+
+@dataclass
+class Button:
+    label: str
+    action: Callable[[], None]
+    enabled: bool = True
+    detail: str = ""
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+
+
+class ButtonList:
+    """A vertical list of buttons: arrows move the focus, Enter or a click activates, the
+    mouse hovering moves the focus too."""
+
+    def __init__(self, buttons: list[Button], focus: int = 0):
+        self.buttons = buttons
+        self.focus = self._first_enabled(focus)
+        self.hover_sound: Callable[[], None] = lambda: None
+        self.click_sound: Callable[[], None] = lambda: None
+
+    def _first_enabled(self, start: int) -> int:
+        for offset in range(len(self.buttons)):
+            index = (start + offset) % len(self.buttons)
+            if self.buttons[index].enabled:
+                return index
+        return 0
+
+    def layout(self, top_left: tuple[int, int], width: int, height: int, gap: int) -> pygame.Rect:
+        x, y = top_left
+        for button in self.buttons:
+            button.rect = pygame.Rect(x, y, width, height)
+            y += height + gap
+        return pygame.Rect(x, top_left[1], width, y - gap - top_left[1])
+
+    def move(self, delta: int) -> None:
+        index = self.focus
+        for _ in range(len(self.buttons)):
+            index = (index + delta) % len(self.buttons)
+            if self.buttons[index].enabled:
+                self.focus = index
+                return
+
+    def handle(self, intent: Intent) -> bool:
+        """True when the intent was used."""
+        if intent.act is Act.UP:
+            self.move(-1)
+        elif intent.act is Act.DOWN:
+            self.move(1)
+        elif intent.act is Act.ACTIVATE:
+            self.activate(self.focus)
+        elif intent.act is Act.POINT:
+            hit = self.hit(intent.pos)
+            if hit is not None and hit != self.focus:
+                self.focus = hit
+                self.hover_sound()
+            return hit is not None
+        elif intent.act is Act.CLICK:
+            hit = self.hit(intent.pos)
+            if hit is None:
+                return False
+            self.focus = hit
+            self.activate(hit)
+        else:
+            return False
+        return True
+
+    def hit(self, pos) -> int | None:
+        for index, button in enumerate(self.buttons):
+            if button.enabled and button.rect.collidepoint(pos):
+                return index
+        return None
+
+    def activate(self, index: int) -> None:
+        if 0 <= index < len(self.buttons) and self.buttons[index].enabled:
+            self.focus = index
+            self.click_sound()
+            self.buttons[index].action()
+
+    def with_sounds(self, hover: Callable[[], None], click: Callable[[], None]) -> "ButtonList":
+        self.hover_sound, self.click_sound = hover, click
+        return self
+
+    def draw(self, surface: pygame.Surface, theme: Theme, font: pygame.font.Font, detail_font: pygame.font.Font | None = None) -> None:
+        for index, button in enumerate(self.buttons):
+            draw_button(surface, button, theme, font, focused=index == self.focus, detail_font=detail_font)
+
+
+def draw_button(surface, button: Button, theme: Theme, font, focused: bool, detail_font=None) -> None:
+    rect = button.rect
+    color = theme.button_hover if focused else theme.button
+    pygame.draw.rect(surface, color, rect, border_radius=8)
+    if theme.name == "high_contrast":
+        pygame.draw.rect(surface, theme.text if button.enabled else theme.muted, rect, width=2, border_radius=8)
+    label_color = theme.button_text if button.enabled else theme.muted
+    pad = max(8, rect.height // 4)
+    if button.detail and detail_font:
+        text(surface, button.label, font, label_color, (rect.x + pad, rect.y + pad // 2))
+        text(surface, button.detail, detail_font, theme.muted, (rect.x + pad, rect.bottom - pad // 2 - detail_font.get_height()))
+    else:
+        image = font.render(button.label, True, label_color)
+        surface.blit(image, image.get_rect(midleft=(rect.x + pad, rect.centery)))
+    if focused:
+        focus_ring(surface, rect, theme)

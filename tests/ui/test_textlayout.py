@@ -1,0 +1,49 @@
+"""Word wrap, emphasis and the typewriter's partial widths."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game import paths
+from game.ui.fonts import Fonts
+from game.ui.textlayout import LineCache, Run, TextStyle, parse_emphasis, prefix_width, wrap_paragraph
+
+
+@pytest.fixture(scope="module")
+def style():
+    pygame.font.init()
+    fonts = Fonts(paths.assets_dir() / "fonts")
+    return TextStyle(fonts.get("default", 22), fonts.get("default", 22, italic=True), 32, 12)
+
+
+def test_emphasis():
+    assert parse_emphasis("a *big* day") == [Run("a "), Run("big", True), Run(" day")]
+    assert parse_emphasis("5 * 3 is fifteen") == [Run("5 * 3 is fifteen")]
+
+
+@pytest.mark.parametrize("width", [60, 150, 333, 640])
+def test_lines_never_exceed_the_width_and_keep_every_word(style, width):
+    text = "The printer hums a *note* you have never heard, and the notice says: install by 18:00 tomorrow, or else. " * 3
+    lines = wrap_paragraph(text + "Antidisestablishmentarianism", width, style)
+    for line in lines:
+        assert line.width <= width
+        rendered = style.regular.size(line.text)[0] if not any(r.italic for r in line.runs) else line.width
+        assert rendered <= width
+    assert "".join(line.text for line in lines).replace(" ", "") == (text + "Antidisestablishmentarianism").replace(" ", "").replace("*", "")
+
+
+def test_newlines_force_breaks(style):
+    assert [line.text for line in wrap_paragraph("one\ntwo", 500, style)] == ["one", "two"]
+
+
+def test_prefix_width_grows_to_the_line_width(style):
+    line = wrap_paragraph("Rain on the *shutters*.", 500, style)[0]
+    widths = [prefix_width(line, n, style) for n in range(line.chars + 1)]
+    assert widths == sorted(widths) and widths[0] == 0 and widths[-1] == line.width
+
+
+def test_rendered_lines_are_cached(style):
+    cache = LineCache()
+    line = wrap_paragraph("Rain on the shutters.", 500, style)[0]
+    assert cache.render(line, style, (255, 255, 255)) is cache.render(line, style, (255, 255, 255))
