@@ -238,8 +238,6 @@ def run_play(args: argparse.Namespace) -> int:
 def play_in_window(story, args: argparse.Namespace) -> int | None:
     """Open the window; None (after a one-line note) if it cannot open, to play in the terminal."""
     try:
-        import pygame
-
         from .ui.app import App
         from .ui.screens.scene import SceneScreen
         from .ui.screens.title import TitleScreen
@@ -255,7 +253,7 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
             else:
                 app.session.start_chapter(args.chapter, seed=args.seed)
         except SaveError as exc:
-            pygame.quit()
+            app.close()
             print(f"face-value: cannot load: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
         app.reset(SceneScreen(app))

@@ -168,8 +168,11 @@ class App:
     def run(self) -> int:
         while self.running:
             self.step()
-        pygame.quit()
+        self.close()
         return 0
+
+    def close(self) -> None:
+        pygame.quit()
 
     def step(self, block: bool = True) -> None:
         """One turn of the loop. When nothing animates it sleeps until an event comes."""
@@ -183,6 +186,10 @@ class App:
         for event in events:
             for intent in intents(event):
                 self.dispatch(intent)
+        self.frame(dt)
+
+    def frame(self, dt: float) -> None:
+        """Advance animations by dt and draw if anything changed (the cost of one frame)."""
         self.guarded(lambda: self.update(dt))
         if self.dirty:
             self.guarded(self.draw)

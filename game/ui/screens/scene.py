@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from ...engine import Phase, Turn
@@ -13,6 +15,7 @@ from . import ending, history, menu
 from .base import Screen
 
 MEASURE_SPEED = 2.5  # fraction of the gap closed per second (an ease-out)
+SETTLE_SECONDS = 0.25  # a key pressed just as the reveal ends should not pick a choice
 
 
 class SceneScreen(Screen):
@@ -29,6 +32,7 @@ class SceneScreen(Screen):
         self.shown: dict[str, float] = {}
         self.deltas: dict[str, int] = {}
         self.static: pygame.Surface | None = None
+        self.revealed_at = 0.0
 
     # --- following the runner ----------------------------------------------------------
 
@@ -122,7 +126,7 @@ class SceneScreen(Screen):
             self.page, self.revealed = self.page + 1, 0.0
             if self.app.settings.chars_per_second == 0:
                 self.revealed = float(self.current.chars)
-        elif activate and self.current.choices:
+        elif activate and self.current.choices and time.monotonic() - self.revealed_at > SETTLE_SECONDS:
             self.activate(self.current.choices[min(self.focus, len(self.current.choices) - 1)])
 
     def point(self, pos) -> None:
@@ -186,6 +190,7 @@ class SceneScreen(Screen):
         speed = self.app.settings.chars_per_second
         if not self.text_done:
             self.revealed = self.current.chars if speed == 0 else min(self.current.chars, self.revealed + speed * dt)
+            self.revealed_at = time.monotonic() if self.text_done else 0.0
             moved = True
         for name, shown in self.shown.items():
             target = self.values[name]
