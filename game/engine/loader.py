@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import expr
+from .analysis import story_figures
 from .assets import AssetFinder
 from .checker import ID_PATTERN, NAME_PATTERN, Checker, did_you_mean
 from .expr import BOOL, Compiler, ExprError, Scope, constant_expression
@@ -396,7 +397,7 @@ class _Loader(Checker):
         )
         story.files = sorted({source.path for source, _, _ in self.raw_scenes.values()})
         self.check_graph(story)
-        stats = story_stats(scenes)
+        stats = story_figures(story)
         return LoadResult(None if self.problems.errors else story, self.problems, stats)
 
 

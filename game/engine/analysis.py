@@ -1,0 +1,58 @@
+"""Figures about a story's shape, computed from its content: size, choice points whose effects
+are read later, discussion prompts. `check --format json` reports them; tests hold them up."""
+
+from __future__ import annotations
+
+from .model import Scene, Story
+
+
+def reads(scene: Scene) -> set[str]:
+    """Every variable the scene's text, conditions and effects read."""
+    found: set[str] = set()
+    compiled = [p.condition for p in scene.paragraphs] + [e.expression for e in scene.effects]
+    for paragraph in scene.paragraphs:
+        compiled.extend(paragraph.text.expressions)
+    for choice in scene.choices:
+        compiled.append(choice.condition)
+        compiled.extend(choice.text.expressions)
+        compiled.extend(effect.expression for effect in choice.effects)
+    for item in compiled:
+        if item is not None:
+            found |= item.reads
+    return found
+
+
+def choice_points_read_later(story: Story) -> list[str]:
+    """Scenes offering two or more choices where some choice sets a variable that a scene of a
+    later chapter reads: choices whose consequences the story remembers."""
+    read_in_chapter: dict[int, set[str]] = {}
+    for scene in story.scenes.values():
+        if scene.chapter is not None:
+            read_in_chapter.setdefault(scene.chapter, set()).update(reads(scene))
+    result = []
+    for scene in story.scenes.values():
+        if len(scene.choices) < 2 or scene.chapter is None:
+            continue
+        later = set().union(*[names for number, names in read_in_chapter.items() if number > scene.chapter])
+        if any(effect.variable in later for choice in scene.choices for effect in choice.effects):
+            result.append(scene.id)
+    return result
+
+
+def story_figures(story: Story) -> dict:
+    """Size and shape figures for a checked story."""
+    words = sum(len(p.text.source.split()) for scene in story.scenes.values() for p in scene.paragraphs)
+    return {
+        "scenes": len(story.scenes),
+        "words": words,
+        "choices": sum(len(scene.choices) for scene in story.scenes.values()),
+        "endings": len(story.endings),
+        "chapters": len(story.chapters),
+        "choice_points": sum(1 for scene in story.scenes.values() if len(scene.choices) >= 2),
+        "choice_points_read_later": len(choice_points_read_later(story)),
+        "discussion_prompts": sum(1 for scene in story.scenes.values() if scene.discuss),
+        "words_by_chapter": {
+            str(chapter.number): sum(len(p.text.source.split()) for s in story.scenes.values() if s.chapter == chapter.number for p in s.paragraphs)
+            for chapter in story.chapters
+        },
+    }

@@ -1,0 +1,81 @@
+"""The story of Face Value keeps its promises: size, endings, remembered choices, discussion
+prompts, chapter length, and clean checks. Figures are computed from the story files."""
+
+from __future__ import annotations
+
+import pytest
+
+from game import paths
+from game.engine import load_story, playtest
+from game.engine.analysis import story_figures
+from game.engine.playtest import story_starts
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_story(paths.story_dir(), "story")
+
+
+@pytest.fixture(scope="module")
+def story(loaded):
+    assert loaded.ok, [str(p) for p in loaded.problems.errors][:10]
+    return loaded.story
+
+
+@pytest.fixture(scope="module")
+def report(story):
+    return playtest(story, runs=2000, seed=1, max_steps=500, starts=story_starts(story))
+
+
+def test_check_strict_is_clean(loaded):
+    assert [str(p) for p in loaded.problems] == []
+
+
+def test_size(story):
+    figures = story_figures(story)
+    assert figures["scenes"] >= 60
+    assert figures["words"] >= 20_000
+    assert figures["endings"] >= 6
+    assert figures["choice_points_read_later"] >= 12
+    assert figures["discussion_prompts"] >= 10
+    assert figures["chapters"] == 3
+
+
+def test_every_chapter_is_one_lesson_long(report, story):
+    reading = report.reading()
+    for chapter in story.chapters:
+        minutes = reading[f"chapter {chapter.number}"]["median_minutes"]
+        assert 10 <= minutes <= 15, f"chapter {chapter.number} reads in {minutes} minutes"
+
+
+def test_random_play_reaches_every_ending_and_scene_without_errors(report, story):
+    assert report.errors == []
+    assert set(report.endings) == set(story.endings)
+    assert report.scene_coverage == 1.0, sorted(set(story.scenes) - report.visited)
+    assert report.unfinished == 0
+
+
+def test_endings_come_from_both_the_start_and_chapter_three(story):
+    whole = playtest(story, runs=1500, seed=2, max_steps=500, starts=story_starts(story)[:1])
+    chapter_three = playtest(story, runs=1500, seed=3, max_steps=500, starts=story_starts(story, 3))
+    assert len(whole.endings) >= 6 and len(chapter_three.endings) >= 6
+
+
+def test_every_scene_has_a_place_and_most_have_someone(story):
+    for scene in story.scenes.values():
+        assert scene.chapter is not None, scene.id
+    first_scenes = [story.scenes[c.start] for c in story.chapters]
+    assert all(s.stage.background and s.stage.music for s in first_scenes)
+    speaking = sum(1 for s in story.scenes.values() if s.stage.speaker)
+    assert speaking >= len(story.scenes) // 3
+
+
+def test_pressing_one_always_reaches_an_ending(story):
+    from game.engine import Phase, Runner
+    runner = Runner(story, seed=0)
+    for _ in range(500):
+        turn = runner.turn
+        if turn.phase is Phase.ENDED:
+            break
+        runner.proceed() if turn.phase is Phase.CONTINUING else runner.choose(1)
+    assert runner.turn.phase is Phase.ENDED
