@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--settings", action="append", default=[], metavar="KEY=VALUE", help="a setting, e.g. theme=high_contrast (repeatable)")
     shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings or ending")
     shot.add_argument("--story", metavar="DIR", help="story folder (default: the bundled story)")
+    shot.add_argument("--save", metavar="FILE.json", help="start from this save file (its scene and history) instead of a scene id")
     return parser
 
 
@@ -301,7 +302,15 @@ def run_shot(args: argparse.Namespace) -> int:
         settings = shot.parse_settings(args.settings)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    shot.render_shot(story, out, scene=args.scene, size=size, values=values, settings=settings, screen=args.screen)
+    state = None
+    if args.save:
+        from .engine import read_save_file
+        try:
+            state = read_save_file(Path(args.save), story).state
+        except SaveError as exc:
+            print(f"face-value: cannot load: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+    shot.render_shot(story, out, scene=args.scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
     print(f"{out}: {size[0]}x{size[1]}")
     return EXIT_OK
 

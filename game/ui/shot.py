@@ -61,7 +61,8 @@ def parse_settings(pairs: list[str]) -> Settings:
     return settings
 
 
-def render_shot(story: Story, out: Path, *, scene: str | None, size: tuple[int, int], values: dict, settings: Settings, screen: str = "scene") -> Path:
+def render_shot(story: Story, out: Path, *, scene: str | None, size: tuple[int, int], values: dict, settings: Settings,
+                screen: str = "scene", state=None) -> Path:
     """Draw one frame headless and save it as PNG."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -76,7 +77,10 @@ def render_shot(story: Story, out: Path, *, scene: str | None, size: tuple[int, 
     settings.fullscreen = False
     with tempfile.TemporaryDirectory() as scratch:
         app = App(story, size=size, settings=settings, data_dir=Path(scratch), save_dir=Path(scratch) / "saves")
-        app.session.runner.restart(seed=1, scene=scene, values=values)
+        if state is not None:
+            app.session.runner.restore(state)
+        else:
+            app.session.runner.restart(seed=1, scene=scene, values=values)
         if screen == "title":
             app.push(title.TitleScreen(app))
         else:

@@ -14,6 +14,7 @@ class Theme:
     panel_alpha: int      # 255 = opaque
     text: Color
     muted: Color          # secondary text (labels, hints)
+    disabled: Color       # text of a button that cannot be used now
     accent: Color         # titles, highlights
     button: Color
     button_hover: Color
@@ -29,7 +30,7 @@ class Theme:
 DEFAULT = Theme(
     name="default",
     panel=(13, 19, 31), panel_alpha=236,
-    text=(236, 232, 222), muted=(176, 184, 196), accent=(242, 182, 92),
+    text=(236, 232, 222), muted=(176, 184, 196), disabled=(112, 120, 134), accent=(242, 182, 92),
     button=(33, 46, 66), button_hover=(52, 70, 98), button_text=(240, 236, 226),
     focus=(255, 205, 100), focus_width=3, danger=(236, 130, 118), shade=(5, 8, 14),
     measure_colors=((124, 172, 232), (192, 156, 224), (242, 182, 92), (236, 130, 118)),
@@ -39,7 +40,7 @@ DEFAULT = Theme(
 HIGH_CONTRAST = Theme(
     name="high_contrast",
     panel=(0, 0, 0), panel_alpha=255,
-    text=(255, 255, 255), muted=(235, 235, 235), accent=(255, 232, 0),
+    text=(255, 255, 255), muted=(235, 235, 235), disabled=(150, 150, 150), accent=(255, 232, 0),
     button=(0, 0, 0), button_hover=(48, 48, 0), button_text=(255, 255, 255),
     focus=(255, 232, 0), focus_width=5, danger=(255, 150, 150), shade=(0, 0, 0),
     measure_colors=((120, 200, 255), (230, 170, 255), (255, 232, 0), (255, 140, 120)),

@@ -129,10 +129,11 @@ class ButtonList:
 def draw_button(surface, button: Button, theme: Theme, font, focused: bool, detail_font=None) -> None:
     rect = button.rect
     color = theme.button_hover if focused else theme.button
-    pygame.draw.rect(surface, color, rect, border_radius=8)
-    if theme.name == "high_contrast":
-        pygame.draw.rect(surface, theme.text if button.enabled else theme.muted, rect, width=2, border_radius=8)
-    label_color = theme.button_text if button.enabled else theme.muted
+    if button.enabled:
+        pygame.draw.rect(surface, color, rect, border_radius=8)
+    if theme.name == "high_contrast" or not button.enabled:
+        pygame.draw.rect(surface, theme.text if button.enabled else theme.disabled, rect, width=1 if not button.enabled else 2, border_radius=8)
+    label_color = theme.button_text if button.enabled else theme.disabled
     pad = max(8, rect.height // 4)
     if button.detail and detail_font:
         text(surface, button.label, font, label_color, (rect.x + pad, rect.y + pad // 2))

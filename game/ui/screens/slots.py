@@ -130,6 +130,8 @@ class SlotsScreen(Screen):
         thumb = pygame.Rect(card.x + pad, card.y + pad, round((card.height - 2 * pad) * 16 / 9), card.height - 2 * pad)
         thumb.width = min(thumb.width, card.width // 2)
         pygame.draw.rect(surface, theme.panel, thumb, border_radius=4)
+        if theme.name == "high_contrast":
+            pygame.draw.rect(surface, theme.disabled, thumb, width=1, border_radius=4)
         if slot and not slot.error and app.session.store.thumbnail(name).is_file():
             image = app.images.fit(app.session.store.thumbnail(name), thumb.size)
             surface.blit(image, image.get_rect(center=thumb.center))
