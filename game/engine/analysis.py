@@ -39,6 +39,31 @@ def choice_points_read_later(story: Story) -> list[str]:
     return result
 
 
+def inherited_stage(story: Story, scene_id: str) -> dict:
+    """The background and music a player would most likely have on stage when arriving at a
+    scene: from the nearest earlier scenes that set them (searching the story backwards)."""
+    comes_from: dict[str, list[str]] = {}
+    for scene in story.scenes.values():
+        for target in scene.targets:
+            comes_from.setdefault(target, []).append(scene.id)
+    stage: dict = {}
+    seen, frontier = {scene_id}, [scene_id]
+    while frontier and len(stage) < 2:
+        next_frontier = []
+        for current in frontier:
+            scene_stage = story.scenes[current].stage
+            for key in ("background", "music"):
+                value = getattr(scene_stage, key)
+                if value and key not in stage and current != scene_id:
+                    stage[key] = value
+            for before in comes_from.get(current, []):
+                if before not in seen:
+                    seen.add(before)
+                    next_frontier.append(before)
+        frontier = next_frontier
+    return stage
+
+
 def story_figures(story: Story) -> dict:
     """Size and shape figures for a checked story."""
     words = sum(len(p.text.source.split()) for scene in story.scenes.values() for p in scene.paragraphs)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from transitions import MachineError
 
+from .analysis import inherited_stage
 from .expr import EvalError
 from .loader import paused_gc
 from .machine import PROCEED, StoryMachine, choice_trigger
@@ -88,6 +89,7 @@ class Runner:
         self.story = story
         self._state: GameState | None = None
         self._turn: Turn | None = None
+        self._stages: dict[str, dict] = {}
         with paused_gc():
             self.machine = StoryMachine(story, lambda: self._state)
         if state is None:
@@ -105,7 +107,15 @@ class Runner:
         """Begin a new playthrough at the start (or at `scene` with `values` over the defaults)."""
         variables = self.story.initial_values()
         variables.update(values or {})
-        self._begin(GameState.begin(scene or self.story.start, variables, seed, chapter))
+        state = GameState.begin(scene or self.story.start, variables, seed, chapter)
+        if scene and scene != self.story.start:
+            state.stage = self._stage_before(scene)
+        self._begin(state)
+
+    def _stage_before(self, scene: str) -> dict:
+        if scene not in self._stages:
+            self._stages[scene] = inherited_stage(self.story, scene)
+        return dict(self._stages[scene])
 
     def start_chapter(self, number: int, *, seed: int = 0) -> None:
         """Begin at a chapter's first scene with the values a player starting there has."""

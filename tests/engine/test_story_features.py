@@ -108,3 +108,9 @@ def test_playtest_covers_each_chapter_and_reports_reading(story):
     assert set(reading) == {"whole story", "chapter 1", "chapter 2"}
     assert reading["chapter 2"]["median_words"] == 11  # "The lane at night. Zhou's car is parked at the end."
     assert report.errors == [] and report.scene_coverage == 1.0
+
+
+def test_starting_mid_story_inherits_the_stage_a_player_would_have(story):
+    runner = Runner(story)
+    runner.restart(scene="zhou_visit")
+    assert runner.turn.background == "backgrounds/shop.png" and runner.turn.music == "music/city.ogg"
