@@ -15,7 +15,7 @@ from .assets import AssetFinder
 from .checker import ID_PATTERN, NAME_PATTERN, Checker, did_you_mean
 from .expr import BOOL, Compiler, ExprError, Scope, constant_expression
 from .model import Choice, Effect, Ending, Paragraph, Scene, Stage, Story, Variable
-from .problems import Place
+from .problems import Place, Problems
 from .storyfile import STORY_FILE, StoryFile, StoryFileReader, asset
 from .template import Template, compile_template
 from .yamlsrc import SourceFile, YList, YMap

@@ -148,6 +148,13 @@ class App:
             self.stack.pop().exit()
         self.push(screen)
 
+    def undo_from_overlay(self) -> None:
+        """Close the overlay on top (menu, error, ending) and undo the last move in the scene."""
+        self.pop()
+        scene = self.find(SceneScreen)
+        if scene:
+            scene.undo()
+
     @property
     def top(self):
         return self.stack[-1]

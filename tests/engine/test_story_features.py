@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from game.engine import Phase, Runner, RunnerError, SaveStore, load_story
+from game.engine import Runner, RunnerError, SaveStore, load_story
 from tests.conftest import FIXTURES
 
 STAGED = FIXTURES / "stories" / "staged"

@@ -8,7 +8,7 @@ import pygame
 from ..input import Act, Intent
 from ..textlayout import TextStyle
 from ..widgets import Button, ButtonList, panel, text
-from . import gallery, scene, title
+from . import gallery, title
 from .base import Screen
 from .scroll import TextColumn
 
@@ -23,16 +23,10 @@ class EndingScreen(Screen):
         self.list = ButtonList([
             Button("Back to the title", lambda: app.reset(title.TitleScreen(app))),
             Button("Endings gallery", lambda: app.push(gallery.GalleryScreen(app))),
-            Button("Undo the last choice", self.undo, enabled=app.session.runner.can_undo),
+            Button("Undo the last choice", app.undo_from_overlay, enabled=app.session.runner.can_undo),
         ]).with_sounds(app.sound_of("hover"), app.sound_of("click"))
         self.chart = pygame.Rect(0, 0, 0, 0)
         self.column: TextColumn | None = None
-
-    def undo(self) -> None:
-        self.app.pop()
-        current = self.app.find(scene.SceneScreen)
-        if current:
-            current.undo()
 
     def relayout(self) -> None:
         app = self.app

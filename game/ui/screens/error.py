@@ -7,7 +7,7 @@ import pygame
 from ..input import Act, Intent
 from ..textlayout import TextStyle, wrap_paragraph
 from ..widgets import Button, ButtonList, panel, shade, text
-from . import scene, title
+from . import title
 from .base import Screen
 
 
@@ -21,7 +21,7 @@ class ErrorScreen(Screen):
         self.box = pygame.Rect(0, 0, 0, 0)
         runner = app.session.runner
         self.list = ButtonList([
-            Button("Undo the last move", self.undo, enabled=runner.can_undo),
+            Button("Undo the last move", app.undo_from_overlay, enabled=runner.can_undo),
             Button("Back to the game", self.dismiss),
             Button("Back to the title", self.to_title),
         ])
@@ -38,12 +38,6 @@ class ErrorScreen(Screen):
         height = app.font(19).get_height() + app.px(16)
         count = len(self.list.buttons)
         self.list.layout((self.box.x + app.px(28), self.box.bottom - app.px(24) - count * (height + app.px(8)) + app.px(8)), self.box.width - app.px(56), height, app.px(8))
-
-    def undo(self) -> None:
-        self.app.pop()
-        current = self.app.find(scene.SceneScreen)
-        if current:
-            current.undo()
 
     def dismiss(self) -> None:
         self.app.pop()

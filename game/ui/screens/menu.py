@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..widgets import Button
-from . import history, scene, settings, slots, title
+from . import history, settings, slots, title
 from .menus import MenuScreen
 
 
@@ -17,13 +17,8 @@ class PauseMenu(MenuScreen):
             Button("Save", lambda: app.push(slots.SlotsScreen(app, saving=True))),
             Button("Load", lambda: app.push(slots.SlotsScreen(app, saving=False))),
             Button("History", lambda: app.push(history.HistoryScreen(app))),
-            Button("Undo", self.undo, enabled=app.session.runner.can_undo),
+            Button("Undo", app.undo_from_overlay, enabled=app.session.runner.can_undo),
             Button("Settings", lambda: app.push(settings.SettingsScreen(app))),
             Button("Quit to title", lambda: app.reset(title.TitleScreen(app))),
         ]
 
-    def undo(self) -> None:
-        self.app.pop()
-        current = self.app.find(scene.SceneScreen)
-        if current:
-            current.undo()
