@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import __version__, paths
 from .engine import SaveError, SaveStore, check_slot, load_story, playtest
+from .engine.checker import did_you_mean
 from .engine.playtest import story_starts
 from .engine.loader import LoadResult
 
@@ -291,8 +292,8 @@ def run_shot(args: argparse.Namespace) -> int:
         return report_story_errors(result, display)
     story = result.story
     if args.scene is not None and args.scene not in story.scenes:
-        from .engine.checker import did_you_mean
-        raise UsageError(f"no scene '{args.scene}' in {display}" + (f" ({did_you_mean(args.scene, story.scenes)})" if did_you_mean(args.scene, story.scenes) else ""))
+        hint = did_you_mean(args.scene, story.scenes)
+        raise UsageError(f"no scene '{args.scene}' in {display}" + (f" ({hint})" if hint else ""))
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(f"cannot write {args.out}: no folder {out.parent}")

@@ -64,14 +64,20 @@ def inherited_stage(story: Story, scene_id: str) -> dict:
     return stage
 
 
+def story_stats(scenes: dict[str, Scene]) -> dict:
+    """Size figures that need only the scenes (also given for a story with errors)."""
+    return {
+        "scenes": len(scenes),
+        "words": sum(len(p.text.source.split()) for scene in scenes.values() for p in scene.paragraphs),
+        "choices": sum(len(scene.choices) for scene in scenes.values()),
+        "endings": len({scene.ending.id for scene in scenes.values() if scene.ending}),
+    }
+
+
 def story_figures(story: Story) -> dict:
     """Size and shape figures for a checked story."""
-    words = sum(len(p.text.source.split()) for scene in story.scenes.values() for p in scene.paragraphs)
     return {
-        "scenes": len(story.scenes),
-        "words": words,
-        "choices": sum(len(scene.choices) for scene in story.scenes.values()),
-        "endings": len(story.endings),
+        **story_stats(story.scenes),
         "chapters": len(story.chapters),
         "choice_points": sum(1 for scene in story.scenes.values() if len(scene.choices) >= 2),
         "choice_points_read_later": len(choice_points_read_later(story)),

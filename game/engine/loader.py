@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import expr
-from .analysis import story_figures
+from .analysis import story_figures, story_stats
 from .assets import AssetFinder
 from .checker import ID_PATTERN, NAME_PATTERN, Checker, did_you_mean
 from .expr import BOOL, Compiler, ExprError, Scope, constant_expression
@@ -431,17 +431,6 @@ def assign_chapters(story: Story) -> None:
 
 def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "story"
-
-
-def story_stats(scenes: dict[str, Scene]) -> dict:
-    """Size figures a writer (and a test) can read: scenes, words, choices, endings."""
-    words = sum(len(p.text.source.split()) for scene in scenes.values() for p in scene.paragraphs)
-    return {
-        "scenes": len(scenes),
-        "words": words,
-        "choices": sum(len(scene.choices) for scene in scenes.values()),
-        "endings": len({scene.ending.id for scene in scenes.values() if scene.ending}),
-    }
 
 
 def load_story(folder, display: str | None = None) -> LoadResult:
