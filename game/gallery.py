@@ -9,6 +9,7 @@ from pathlib import Path
 from .engine.atomic import write_json_atomic
 
 GALLERY_VERSION = 1
+PLAYTHROUGHS_KEPT = 200  # seeds of the playthroughs that reached an ending, so each counts once
 
 
 class Gallery:
@@ -41,11 +42,17 @@ class Gallery:
     def has(self, ending_id: str) -> bool:
         return ending_id in self.endings
 
-    def record(self, ending_id: str, title: str) -> bool:
-        """Note that an ending was reached; True when it is new to the gallery."""
+    def record(self, ending_id: str, title: str, playthrough: int | None = None) -> bool:
+        """Note that an ending was reached; True when it is new to the gallery. An ending counts
+        once per playthrough (its seed): loading, continuing or undoing back to it again does not."""
         new = ending_id not in self.endings
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         entry = self.endings.setdefault(ending_id, {"title": title, "first_reached": now, "times": 0})
+        seen = [s for s in entry.get("playthroughs", []) if isinstance(s, int)]
+        if playthrough is not None and playthrough in seen:
+            return new
+        if playthrough is not None:
+            entry["playthroughs"] = (seen + [playthrough])[-PLAYTHROUGHS_KEPT:]
         entry["times"] = int(entry.get("times", 0)) + 1
         try:
             write_json_atomic(self.path, {"version": GALLERY_VERSION, "story": self.story_id, "endings": self.endings})

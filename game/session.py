@@ -67,6 +67,7 @@ class Session:
         return {
             "scene": scene.id, "scene_title": scene.title,
             "chapter": chapter.number if chapter else None, "chapter_title": chapter.title if chapter else "",
+            "ending_title": scene.ending.title if scene.ending else "",
             "steps": len(self.runner.state.history),
         }
 
@@ -92,7 +93,7 @@ class Session:
         if self.recorded_ending == ending.id:
             return False
         self.recorded_ending = ending.id
-        self.ending_was_new = self.gallery.record(ending.id, ending.title)
+        self.ending_was_new = self.gallery.record(ending.id, ending.title, self.runner.state.seed)
         return self.ending_was_new
 
     def timeline(self) -> list[Moment]:

@@ -3,3 +3,4 @@
 import os
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep stdout for the game's own output
+os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "face-value")  # the window's class, not "__main__.py"

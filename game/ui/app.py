@@ -20,7 +20,7 @@ from .input import REPEATABLE, Act, Keys
 from .layout import smallest_px, unit_of
 from .registry import Screens
 from .settings import Settings, SettingsFile
-from .textlayout import LineCache
+from .textlayout import LineCache, TextStyle, wrap_paragraph
 from .theme import THEMES, Theme
 from .widgets import panel, text
 
@@ -241,19 +241,30 @@ class App:
     def draw(self, surface: pygame.Surface | None = None, upto=None) -> None:
         surface = surface or self.window
         stack = self.stack if upto is None else self.stack[: self.stack.index(upto) + 1]
+        if not stack:
+            return
         first = max((i for i, s in enumerate(stack) if s.opaque), default=0)
-        for screen in stack[first:]:
-            screen.draw(surface)
+        stack[first].draw(surface)
+        if len(stack) - 1 > first:  # only the top overlay over it: no menu showing through another
+            stack[-1].draw(surface)
         if surface is self.window and self.toast_text:
             self.draw_toast(surface)
 
     def draw_toast(self, surface: pygame.Surface) -> None:
+        """A short notice, wrapped, above the footer line of hints (which it must not cover)."""
         font = self.font(18)
-        width = min(self.size[0] - self.px(40), font.size(self.toast_text)[0] + self.px(32))
-        rect = pygame.Rect(0, 0, width, font.get_height() + self.px(18))
-        rect.midbottom = (self.size[0] // 2, self.size[1] - self.px(16))
+        style = TextStyle(font, font, font.get_height() + self.px(2), 0)
+        lines = wrap_paragraph(self.toast_text, min(self.size[0] - self.px(80), self.px(900)), style)[:3]
+        width = max(line.width for line in lines) + self.px(32)
+        rect = pygame.Rect(0, 0, width, len(lines) * style.line_height + self.px(18))
+        rect.midbottom = (self.size[0] // 2, self.size[1] - self.font(15).get_height() - self.px(28))
         panel(surface, rect, self.theme, alpha=250)
-        text(surface, self.toast_text, font, self.theme.text, (rect.centerx, rect.y + self.px(9)), align="center")
+        pygame.draw.rect(surface, self.theme.button_edge, rect, width=self.theme.edge_width, border_radius=10)
+        y = rect.y + self.px(9)
+        for line in lines:
+            image = self.lines.render(line, style, self.theme.text)
+            surface.blit(image, image.get_rect(midtop=(rect.centerx, y)))
+            y += style.line_height
 
     # --- errors -----------------------------------------------------------------------------
 
@@ -289,8 +300,11 @@ class App:
         scene = self.find("scene")
         if scene is None:
             return None
+        if scene.turn is not self.session.runner.turn:
+            scene.follow()  # the move was just made: picture where it led, not where it was made
         frame = pygame.Surface(self.size)
-        self.draw(frame, upto=scene)
+        with scene.as_picture():
+            self.draw(frame, upto=scene)
         small = pygame.transform.smoothscale(frame, (384, round(384 * self.size[1] / self.size[0])))
         buffer = io.BytesIO()
         pygame.image.save(small, buffer, "thumbnail.png")

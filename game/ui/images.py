@@ -34,7 +34,7 @@ class Images:
         return image
 
     def raw(self, path: Path) -> pygame.Surface:
-        return self._get(("raw", path), lambda: self._load(path))
+        return self._get(("raw", path, _stamp(path)), lambda: self._load(path))
 
     def _load(self, path: Path) -> pygame.Surface:
         try:
@@ -55,7 +55,7 @@ class Images:
             image = pygame.Surface(size).convert()
             image.blit(scaled, ((size[0] - scaled.get_width()) // 2, (size[1] - scaled.get_height()) // 2))
             return image
-        return self._get(("cover", path, size), make)
+        return self._get(("cover", path, _stamp(path), size), make)
 
     def fit(self, path: Path, size: tuple[int, int]) -> pygame.Surface:
         """Scaled to fit inside `size`, keeping its shape (portraits, thumbnails)."""
@@ -63,7 +63,16 @@ class Images:
             raw = self._load(path)
             scale = min(size[0] / raw.get_width(), size[1] / raw.get_height())
             return pygame.transform.smoothscale(raw, (max(1, round(raw.get_width() * scale)), max(1, round(raw.get_height() * scale))))
-        return self._get(("fit", path, size), make)
+        return self._get(("fit", path, _stamp(path), size), make)
+
+
+def _stamp(path: Path) -> tuple | None:
+    """When the file last changed: a file written again (a save slot's thumbnail) is a new image."""
+    try:
+        info = Path(path).stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
 
 
 def _size(image: pygame.Surface) -> int:

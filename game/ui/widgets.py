@@ -21,7 +21,10 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, alpha: int |
         pygame.draw.rect(surface, theme.text, rect, width=2, border_radius=radius)
 
 
-def shade(surface: pygame.Surface, theme: Theme, alpha: int = 170) -> None:
+OVERLAY_SHADE = 224  # behind an overlay the scene is a dim hint of itself, never readable text
+
+
+def shade(surface: pygame.Surface, theme: Theme, alpha: int = OVERLAY_SHADE) -> None:
     """Dim everything drawn so far (behind a menu)."""
     layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     layer.fill((*theme.shade, 255 if theme.name == "high_contrast" else alpha))
@@ -39,6 +42,15 @@ def text(surface: pygame.Surface, words: str, font: pygame.font.Font, color, pos
 def edge(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, radius: int = 8) -> None:
     """A button's outline, visible against the panel (3:1 or more)."""
     pygame.draw.rect(surface, theme.button_edge, rect, width=theme.edge_width, border_radius=radius)
+
+
+def fit_text(line: str, font: pygame.font.Font, width: int) -> str:
+    """The line, cut with an ellipsis if it is wider than `width`."""
+    if font.size(line)[0] <= width:
+        return line
+    while line and font.size(line + "\u2026")[0] > width:
+        line = line[:-1]
+    return line.rstrip() + "\u2026"
 
 
 def focus_ring(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, radius: int = 8) -> None:
@@ -141,8 +153,10 @@ def draw_button(surface, button: Button, theme: Theme, font, focused: bool, deta
     label_color = theme.button_text if button.enabled else theme.disabled
     pad = max(8, rect.height // 4)
     if button.detail and detail_font:
-        text(surface, button.label, font, label_color, (rect.x + pad, rect.y + pad // 2))
-        text(surface, button.detail, detail_font, theme.muted, (rect.x + pad, rect.bottom - pad // 2 - detail_font.get_height()))
+        pad = max(8, (rect.height - font.get_height() - detail_font.get_height()) // 2)
+        text(surface, button.label, font, label_color, (rect.x + pad, rect.y + pad))
+        detail = fit_text(button.detail, detail_font, rect.width - 2 * pad)
+        text(surface, detail, detail_font, theme.muted if button.enabled else theme.disabled, (rect.x + pad, rect.y + pad + font.get_height()))
     else:
         image = font.render(button.label, True, label_color)
         surface.blit(image, image.get_rect(midleft=(rect.x + pad, rect.centery)))

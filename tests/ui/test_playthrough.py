@@ -20,10 +20,12 @@ from .conftest import click, press, settle, wheel
 
 def menu_pick(app, label: str) -> None:
     """Move the keyboard focus to a button by label and press Enter."""
-    labels = [b.label for b in app.top.list.buttons]
-    while app.top.list.buttons[app.top.list.focus].label != label:
-        press(app, pygame.K_DOWN)
-        assert len(labels) < 20
+    key = pygame.K_RIGHT if app.top.name == "ending" else pygame.K_DOWN  # the ending's buttons are a row
+    for _ in range(len(app.top.list.buttons)):
+        if app.top.list.buttons[app.top.list.focus].label == label:
+            break
+        press(app, key)
+    assert app.top.list.buttons[app.top.list.focus].label == label
     press(app, pygame.K_RETURN)
 
 

@@ -21,6 +21,7 @@ class EndingScreen(Screen):
         self.new = app.session.ending_was_new
         self.choices = app.session.key_choices(self.moments)
         self.list = ButtonList([
+            Button("New game", self.new_game),
             Button("Back to the title", lambda: app.reset("title")),
             Button("Endings gallery", lambda: app.push("gallery")),
             Button("Undo the last choice", app.undo_from_overlay, enabled=app.session.runner.can_undo),
@@ -46,9 +47,14 @@ class EndingScreen(Screen):
             column.add("No choices changed what the story remembers.", "muted")
         column.view = pygame.Rect(split + app.px(10), top + app.px(30), column.width, bottom - top - app.px(50))
         self.column = column
-        thirds = (width - 2 * margin - 2 * app.px(12)) // 3
+        count = len(self.list.buttons)
+        share = (width - 2 * margin - (count - 1) * app.px(12)) // count
         for index, button in enumerate(self.list.buttons):
-            button.rect = pygame.Rect(margin + index * (thirds + app.px(12)), bottom + app.px(8) - app.px(16), thirds, button_h)
+            button.rect = pygame.Rect(margin + index * (share + app.px(12)), bottom + app.px(8) - app.px(16), share, button_h)
+
+    def new_game(self) -> None:
+        self.app.session.new_game()
+        self.app.reset("scene")
 
     def handle(self, intent: Intent) -> None:
         if intent.act is Act.BACK:

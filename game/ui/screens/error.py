@@ -53,8 +53,8 @@ class ErrorScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
-        shade(surface, theme, 210)
-        panel(surface, self.box, theme)
+        shade(surface, theme)
+        panel(surface, self.box, theme, alpha=255)
         pygame.draw.rect(surface, theme.danger, (self.box.x, self.box.y, self.box.width, app.px(6)), border_top_left_radius=10, border_top_right_radius=10)
         x, y = self.box.x + app.px(28), self.box.y + app.px(22)
         text(surface, self.heading, app.font(22, bold=True), theme.danger, (x, y))

@@ -36,8 +36,8 @@ class GalleryScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
-        shade(surface, theme, 200)
-        panel(surface, self.box, theme)
+        shade(surface, theme)
+        panel(surface, self.box, theme, alpha=255)
         endings = list(app.story.endings.values())
         found = app.session.gallery.endings
         heading = f"Endings found: {sum(e.id in found for e in endings)} of {len(endings)}"

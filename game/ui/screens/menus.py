@@ -66,7 +66,7 @@ class MenuScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
         self.draw_backdrop(surface)
-        panel(surface, self.box, theme)
+        panel(surface, self.box, theme, alpha=255)
         if self.heading:
             text(surface, self.heading, app.font(30, bold=True), theme.accent, (self.box.centerx, self.box.y + app.px(18)), align="center")
         self.list.draw(surface, theme, app.font(20))

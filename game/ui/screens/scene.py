@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pygame
@@ -81,6 +82,23 @@ class SceneScreen(Screen):
         self.relayout()
         if self.app.settings.chars_per_second == 0:
             self.reveal_all()
+
+    def follow(self) -> None:
+        """Take up the runner's turn for drawing only (a save thumbnail of a move just made);
+        what the move changed is still noted by the sync that follows."""
+        self.turn = self.runner.turn
+        self.page = 0
+        self.relayout()
+
+    @contextmanager
+    def as_picture(self):
+        """Draw the page whole and without passing notes (for a thumbnail), then as it was."""
+        kept = self.revealed, self.notes
+        self.revealed, self.notes = float(self.current.chars), []
+        try:
+            yield
+        finally:
+            self.revealed, self.notes = kept
 
     def note_changes(self) -> None:
         """A note for each measure the move changed, against the values of the turn before."""

@@ -112,8 +112,8 @@ class SettingsScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
-        shade(surface, theme, 200)
-        panel(surface, self.box, theme)
+        shade(surface, theme)
+        panel(surface, self.box, theme, alpha=255)
         text(surface, "Settings", app.font(28, bold=True), theme.accent, (self.box.x + app.px(24), self.box.y + app.px(14)))
         font = app.font(20)
         for index, (row, rect) in enumerate(zip(self.rows, self.row_rects)):

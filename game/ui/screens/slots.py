@@ -9,7 +9,7 @@ import pygame
 from ...engine import AUTOSAVE, SaveError
 from ...session import SAVE_SLOTS
 from ..input import Act, Intent
-from ..widgets import edge, focus_ring, panel, shade, text
+from ..widgets import edge, fit_text, focus_ring, panel, shade, text
 from .base import Screen
 
 COLUMNS = 3
@@ -111,8 +111,8 @@ class SlotsScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
-        shade(surface, theme, 200)
-        panel(surface, self.box, theme)
+        shade(surface, theme)
+        panel(surface, self.box, theme, alpha=255)
         heading = "Save the game" if self.saving else "Load a game"
         text(surface, heading, app.font(28, bold=True), theme.accent, (self.box.x + app.px(20), self.box.y + app.px(14)))
         hint = "Enter or click a slot. Esc: back."
@@ -141,7 +141,7 @@ class SlotsScreen(Screen):
         text(surface, title, line_font, theme.accent, (x, y))
         y += line_font.get_height() + app.px(2)
         for line in self.card_lines(slot, name):
-            text(surface, _fit(line, small, width), small, theme.text if line else theme.muted, (x, y))
+            text(surface, fit_text(line, small, width), small, theme.text if line else theme.muted, (x, y))
             y += small.get_height() + app.px(2)
             if y + small.get_height() > card.bottom:
                 break
@@ -167,9 +167,3 @@ def _when(stamp: str) -> str:
         return ""
 
 
-def _fit(line: str, font, width: int) -> str:
-    if font.size(line)[0] <= width:
-        return line
-    while line and font.size(line + "...")[0] > width:
-        line = line[:-1]
-    return line + "..."
