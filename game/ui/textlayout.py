@@ -154,8 +154,10 @@ def prefix_width(line: Line, chars: int, style: TextStyle) -> int:
 class LineCache:
     """Rendered line surfaces, keyed by content, style and colour; least recently used go first."""
 
-    def __init__(self, limit: int = 600):
+    def __init__(self, limit: int = 600, budget: int = 24 * 1024 * 1024):
         self.limit = limit
+        self.budget = budget  # bytes: 600 lines of 1080p text would be about 100 MB
+        self._bytes = 0
         self._surfaces: OrderedDict = OrderedDict()
 
     def render(self, line: Line, style: TextStyle, color) -> pygame.Surface:
@@ -172,9 +174,12 @@ class LineCache:
             surface.blit(image, (x, (style.line_height - font.get_height()) // 2))
             x += style.width(run.text, run.italic)
         self._surfaces[key] = surface
-        if len(self._surfaces) > self.limit:
-            self._surfaces.popitem(last=False)
+        self._bytes += surface.get_width() * surface.get_height() * 4
+        while len(self._surfaces) > 1 and (len(self._surfaces) > self.limit or self._bytes > self.budget):
+            _, old = self._surfaces.popitem(last=False)
+            self._bytes -= old.get_width() * old.get_height() * 4
         return surface
 
     def clear(self) -> None:
         self._surfaces.clear()
+        self._bytes = 0
