@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__, paths
 from .engine import SaveError, SaveStore, check_slot, load_story, playtest
 from .engine.checker import did_you_mean
+from .engine.debug import find_scene, parse_assignments
 from .engine.playtest import story_starts
 from .engine.loader import LoadResult
 
@@ -299,7 +300,7 @@ def run_shot(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {args.out}: no folder {out.parent}")
     try:
         size = shot.parse_size(args.size)
-        values = shot.parse_values(story, args.set)
+        values = parse_assignments(story, args.set)
         settings = shot.parse_settings(args.settings)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
