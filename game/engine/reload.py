@@ -112,8 +112,8 @@ def _nearest_earlier(state: GameState, old: Story, new: Story) -> GameState | No
 def _replayed(state: GameState, old: Story, moves: int) -> GameState:
     """`state` after only the first `moves` moves of its history, replayed on `old`."""
     try:
-        runner = Runner(old, _copy(state))
-        runner.undo_to(moves)
+        runner = Runner(old, state.rewound())
+        runner.replay(state.history[:moves])
         return runner.state
     except (RunnerError, StoryRuntimeError, ValueError):
         # The history did not replay on the story it was made in: keep the values as they are.
@@ -143,11 +143,25 @@ def reload_runner(runner: Runner, story: Story) -> Reloaded:
     """A new Runner that plays `story` from where `runner` is now. When the edited story no
     longer replays the history (an effect of a past choice changed), undo starts from here."""
     carried = carry_over(runner.state, runner.story, story)
-    if carried.state is None:
-        return Reloaded(Runner(story, seed=runner.state.seed), carried.notes, carried.fell_back_from)
-    had_history = bool(carried.state.history)
-    reloaded = Runner(story, carried.state)
-    notes = list(carried.notes)
-    if had_history and not reloaded.state.history:
+    state, notes = carried.state, list(carried.notes)
+    if state is None:
+        return Reloaded(Runner(story, seed=runner.state.seed), notes, carried.fell_back_from)
+    reloaded = Runner(story, state.rewound())  # one machine: it checks the history and plays on
+    if state.history and _replays(reloaded, state):
+        return Reloaded(reloaded, notes, carried.fell_back_from)
+    if state.history:
         notes.append("the story before this scene changed, so undo starts from here")
+        state.mark_origin()
+        state.history = []
+    reloaded.restore(state)
     return Reloaded(reloaded, notes, carried.fell_back_from)
+
+
+def _replays(runner: Runner, state: GameState) -> bool:
+    """Whether `state`'s history, played from its origin, still arrives at the same scene with
+    the same values (it does not when an effect of a past choice was edited)."""
+    try:
+        runner.replay(state.history)
+    except (RunnerError, StoryRuntimeError, ValueError):
+        return False
+    return runner.state.scene == state.scene and runner.state.variables == state.variables

@@ -232,9 +232,9 @@ class Runner:
         self._replay(self._state.history[:-1])
         return True
 
-    def undo_to(self, moves: int) -> None:
-        """Go back to how things stood after the first `moves` moves of the history."""
-        self._replay(self._state.history[:max(0, moves)])
+    def replay(self, steps: list[Step]) -> None:
+        """Rebuild the state from its origin by playing `steps` (a history, or the start of one)."""
+        self._replay(list(steps))
 
     def _replay(self, steps: list[Step]) -> None:
         """Rebuild the state from its origin by playing `steps` again (random draws included)."""
