@@ -7,10 +7,6 @@ import pygame
 
 from ..live import LiveStory, Reload
 from .input import Act, Intent
-from .screens.debug import DebugOverlay
-from .screens.error import ErrorScreen
-from .screens.problems import ProblemsOverlay
-from .screens.scene import SceneScreen
 
 WAKE_MS = 250  # with --watch the idle loop wakes this often to look at the files
 
@@ -36,7 +32,7 @@ class LiveTools:
         if intent.act is Act.RELOAD:
             self.app.guarded(self.reload)
             return True
-        if intent.act is Act.DEBUG and not isinstance(self.app.top, DebugOverlay):
+        if intent.act is Act.DEBUG and self.app.top.name != "debug":
             self.app.guarded(self.open_debug)
             return True
         return False
@@ -51,18 +47,18 @@ class LiveTools:
         app = self.app
         outcome = self.live.reload(app.session.runner)
         self.last = outcome
-        problems = app.find(ProblemsOverlay)
+        problems = app.find("problems")
         if not outcome.ok:
             if problems is not None:
                 problems.show(outcome.problems)
             else:
-                app.push(ProblemsOverlay(app, outcome.problems, watching=self.live.watch))
+                app.push("problems", problems=outcome.problems, watching=self.live.watch)
             app.toast(outcome.summary())
             return outcome
         app.session.adopt(outcome.runner)
         app.story = outcome.runner.story
         pygame.display.set_caption(app.story.title)
-        while isinstance(app.top, (ProblemsOverlay, ErrorScreen)):
+        while app.top.name in ("problems", "error"):
             app.pop()
         self.story_changed()
         app.toast(outcome.summary())
@@ -71,11 +67,11 @@ class LiveTools:
     def story_changed(self) -> None:
         """The runner or its story changed under the screens: the scene shows its turn again,
         revealed at once, and the debug overlay lists the new state."""
-        scene = self.app.find(SceneScreen)
+        scene = self.app.find("scene")
         if scene is not None:
             scene.enter()
             scene.revealed = float(scene.current.chars)
-        debug = self.app.find(DebugOverlay)
+        debug = self.app.find("debug")
         if debug is not None:
             debug.story_changed()
         self.app.dirty = True
@@ -83,7 +79,7 @@ class LiveTools:
     # --- the debug overlay ------------------------------------------------------------------------
 
     def open_debug(self) -> None:
-        if not isinstance(self.app.top, SceneScreen):
+        if self.app.top.name != "scene":
             self.app.toast("F3 opens the debug overlay during a scene.")
             return
-        self.app.push(DebugOverlay(self.app, changed=self.story_changed))
+        self.app.push("debug", changed=self.story_changed)

@@ -66,6 +66,7 @@ class DebugOverlay(Screen):
     """Tools over the scene. `go` and `set` act through the runner and then call `changed`, so
     the scene screen below shows the result at once."""
 
+    name = "debug"
     opaque = False
 
     def __init__(self, app, changed=lambda: None):

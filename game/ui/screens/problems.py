@@ -13,6 +13,7 @@ from .scroll import TextColumn
 
 
 class ProblemsOverlay(Screen):
+    name = "problems"
     opaque = False
 
     def __init__(self, app, problems: list, watching: bool = False):
