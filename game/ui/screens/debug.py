@@ -294,7 +294,7 @@ class DebugOverlay(Screen):
     def draw_variables(self, surface, body, bold) -> None:
         theme, pane = self.app.theme, self.panes[VARIABLES]
         self.draw_heading(surface, VARIABLES, f"Variables ({len(self.variables)})  ·  Enter: set", bold)
-        name_width = max((body.size(row.name)[0] for row in self.variables), default=0) + self.app.px(14)
+        name_width = max((body.size(row.name)[0] for row in self.variables), default=0) + self.app.px(28)
         name_width = min(name_width, pane.rect.width // 2)
         for index in range(pane.top, min(pane.size, pane.top + pane.visible)):
             row, rect = self.variables[index], pane.row_rect(index)
