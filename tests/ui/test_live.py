@@ -32,9 +32,13 @@ def edit(folder, old: str, new: str, name: str = "shop.yaml") -> None:
 
 
 def typing(app, words: str) -> None:
+    """Keys pressed one after another, as a person types (letters like h and w have other
+    meanings elsewhere, and still type here)."""
     for char in words:
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=0, mod=0, unicode=char, scancode=0))
-    settle(app)
+        app.now.advance(0.15)
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=ord(char), mod=0, unicode=char, scancode=0))
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=ord(char), mod=0, unicode=char, scancode=0))
+        settle(app, 1)
 
 
 def live_app(make_app, folder, watch: bool = False, size=(1280, 720)):
@@ -139,6 +143,10 @@ def test_the_debug_overlay_jumps_to_a_filtered_scene(make_app, lane_copy):
     overlay = app.top
     assert overlay.name == "debug"
     assert overlay.scenes[overlay.panes[1].focus] == "printed"     # the focus starts where you are
+    typing(app, "shw")
+    assert overlay.scenes == []
+    for _ in "shw":
+        press(app, pygame.K_BACKSPACE)
     typing(app, "clo")
     assert overlay.scenes == ["closed"]
     press(app, pygame.K_RETURN)
