@@ -226,6 +226,12 @@ class DebugOverlay(Screen):
         self.refilter()
         self.say(f"{row.name} = {format_value(value)}: undo starts here")
 
+    @property
+    def story_folder(self) -> str:
+        """The story folder as it was named on the command line."""
+        live = getattr(self.app.live, "live", None)
+        return live.display if live is not None else str(self.runner.story.root)
+
     def say(self, message: str, error: bool = False) -> None:
         self.message, self.message_is_error = message, error
 
@@ -248,7 +254,7 @@ class DebugOverlay(Screen):
         chapter = f"  ·  chapter {scene.chapter}" if scene.chapter else ""
         self.clipped(surface, f"Scene {scene.id}{chapter}  ·  {scene.place}", bold, theme.text, x, y, self.box.width - 2 * pad)
         y += body.get_height() + app.px(4)
-        self.clipped(surface, f"{len(state.history)} moves since the last jump  ·  {state.draws} random draws  ·  seed {state.seed}  ·  story {self.runner.story.root}", body, theme.muted, x, y, self.box.width - 2 * pad)
+        self.clipped(surface, f"{len(state.history)} moves since the last jump  ·  {state.draws} random draws  ·  seed {state.seed}  ·  story {self.story_folder}", body, theme.muted, x, y, self.box.width - 2 * pad)
         self.draw_filter(surface, body)
         self.draw_variables(surface, body, bold)
         self.draw_scenes(surface, body, bold)
