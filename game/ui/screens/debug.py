@@ -140,7 +140,7 @@ class DebugOverlay(Screen):
         elif act in (Act.BACK, Act.DEBUG):
             self.app.sound_of("back")()
             self.app.pop()
-        elif intent.text and act is not Act.ACTIVATE or intent.text == " ":
+        elif intent.text:  # typing wins over what a letter, a digit or Space does elsewhere
             self.set_filter(self.filter + intent.text)
         elif act is Act.UNDO:
             self.set_filter(self.filter[:-1])
@@ -161,12 +161,12 @@ class DebugOverlay(Screen):
         act = intent.act
         if act is Act.BACK:
             self.editing, self.message = None, ""
-        elif act is Act.ACTIVATE and intent.text != " ":
-            self.apply_edit()
-        elif act is Act.UNDO:
-            self.editing = self.editing[:-1]
         elif intent.text:
             self.editing += intent.text
+        elif act is Act.UNDO:
+            self.editing = self.editing[:-1]
+        elif act is Act.ACTIVATE:
+            self.apply_edit()
 
     def set_filter(self, typed: str) -> None:
         self.filter = typed
