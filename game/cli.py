@@ -339,10 +339,13 @@ def run_shot(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {args.out}: no folder {out.parent}")
     try:
         size = shot.parse_size(args.size)
-        values = parse_assignments(story, args.set)
         settings = shot.parse_settings(args.settings)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    try:
+        values = parse_assignments(story, args.set)
+    except ValueError as exc:
+        raise UsageError(f"--set: {exc}") from None
     state = None
     if args.save:
         from .engine import read_save_file
