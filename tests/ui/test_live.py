@@ -203,3 +203,21 @@ def test_the_overlays_fit_the_window(make_app, lane_copy, size, text_size, theme
         assert overlay.box.contains(pane.rect) and pane.visible >= 5
     assert overlay.panes[0].rect.right < overlay.panes[1].rect.x
     app.draw()
+
+
+def test_play_scene_and_set_open_the_window_there_with_the_writer_tools(monkeypatch, tmp_path):
+    from game import cli
+    from game.ui.app import App
+
+    seen = {}
+
+    def run(app):
+        seen.update(top=app.top.name, scene=app.session.runner.state.scene, trust=app.session.runner.state.variables["trust"],
+                    live=app.live is not None)
+        app.close()
+        return 0
+    monkeypatch.setattr("game.paths.has_display", lambda: True)
+    monkeypatch.setattr(App, "run", run)
+    code = cli.main(["play", str(FIXTURES / "stories" / "lane"), "--scene", "guo", "--set", "trust=12", "--save-dir", str(tmp_path)])
+    assert code == 0
+    assert seen == {"top": "scene", "scene": "guo", "trust": 22, "live": True}    # 12, then guo's own +10
