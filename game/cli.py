@@ -12,8 +12,10 @@ from pathlib import Path
 from . import __version__, paths
 from .engine import SaveError, SaveStore, check_slot, load_story, playtest
 from .engine.checker import did_you_mean
+from .engine.debug import find_scene, parse_assignments
 from .engine.playtest import story_starts
 from .engine.loader import LoadResult
+from .live import LiveStory
 
 COMMANDS = ("play", "check", "playtest", "shot")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -40,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--load", metavar="SLOT", help="start from this save slot")
     play.add_argument("--seed", type=int, default=None, metavar="N", help="seed for the story's random rolls")
     play.add_argument("--chapter", type=_positive, default=None, metavar="N", help="start at chapter N")
+    play.add_argument("--scene", metavar="SCENE", help="start at this scene, as if arriving there (turns on --debug)")
+    play.add_argument("--set", action="append", default=[], metavar="VAR=VALUE", help="start with this value (repeatable; turns on --debug)")
+    play.add_argument("--watch", action="store_true", help="reload the story whenever one of its files is saved (turns on --debug)")
+    play.add_argument("--debug", action="store_true", help="writer tools: F3 debug overlay, F5 reload; in the terminal d, g SCENE, r")
 
     check = commands.add_parser("check", help="check a story and list every problem")
     check.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
@@ -226,6 +232,9 @@ def run_play(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     story = result.story
+    args.start = debug_start(story, args)
+    args.debug = args.debug or args.watch or args.start is not None
+    args.live = LiveStory(story.root, display, watch=args.watch) if args.debug else None
     store = SaveStore(paths.save_dir(story.id, args.save_dir), story)
     if not args.text:
         if paths.has_display():
@@ -237,6 +246,28 @@ def run_play(args: argparse.Namespace) -> int:
     return play_in_terminal(story, store, args)
 
 
+def debug_start(story, args: argparse.Namespace) -> dict | None:
+    """--scene and --set: where and with what values to begin (Runner.restart's arguments)."""
+    if args.scene is None and not args.set:
+        return None
+    if args.load is not None:
+        raise UsageError("--scene and --set start a new playthrough; they cannot be used with --load")
+    if args.scene is not None and args.chapter is not None:
+        raise UsageError("give --scene or --chapter, not both")
+    try:
+        scene = find_scene(story, args.scene) if args.scene is not None else None
+    except ValueError as exc:
+        raise UsageError(f"--scene: {exc}") from None
+    try:
+        values = parse_assignments(story, args.set)
+    except ValueError as exc:
+        raise UsageError(f"--set: {exc}") from None
+    chapter = story.chapter(args.chapter) if args.chapter is not None else None
+    if chapter is not None:
+        return {"scene": chapter.start, "values": {**chapter.values, **values}, "chapter": chapter.number}
+    return {"scene": scene, "values": values}
+
+
 def play_in_window(story, args: argparse.Namespace) -> int | None:
     """Open the window; None (after a one-line note) if it cannot open, to play in the terminal."""
     try:
@@ -246,10 +277,15 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
         print(f"face-value: the window could not open ({exc}); playing in the terminal", file=sys.stderr)
         return None
     app.push("title")
-    if args.chapter is not None or args.load is not None:
+    if args.live is not None:
+        from .ui.live import LiveTools
+        LiveTools.attach(app, args.live)
+    if args.chapter is not None or args.load is not None or args.start is not None:
         try:
             if args.load is not None:
                 app.session.load(args.load)
+            elif args.start is not None:
+                app.session.start_at(seed=args.seed, **args.start)
             else:
                 app.session.start_chapter(args.chapter, seed=args.seed)
         except SaveError as exc:
@@ -265,7 +301,9 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
     from .textplay import TextPlayer
 
     runner = Runner(story, seed=args.seed if args.seed is not None else _fresh_seed())
-    if args.chapter is not None:
+    if args.start is not None:
+        runner.restart(seed=runner.state.seed, **args.start)
+    elif args.chapter is not None:
         runner.start_chapter(args.chapter, seed=runner.state.seed)
     if args.load is not None:
         try:
@@ -275,7 +313,11 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         for note in loaded.notes + runner.restore(loaded.state):
             print(f"face-value: note: {note}", file=sys.stderr)
-    return TextPlayer(runner, store).run()
+    player = TextPlayer(runner, store)
+    if args.live is not None:
+        from .textdebug import TextDebug
+        player.tools = TextDebug(player, args.live)
+    return player.run()
 
 
 # --- shot ------------------------------------------------------------------------------------
@@ -297,10 +339,13 @@ def run_shot(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {args.out}: no folder {out.parent}")
     try:
         size = shot.parse_size(args.size)
-        values = shot.parse_values(story, args.set)
         settings = shot.parse_settings(args.settings)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    try:
+        values = parse_assignments(story, args.set)
+    except ValueError as exc:
+        raise UsageError(f"--set: {exc}") from None
     state = None
     if args.save:
         from .engine import read_save_file

@@ -34,6 +34,11 @@ class Session:
         self.runner.start_chapter(number, seed=random.randrange(2**31) if seed is None else seed)
         self.recorded_ending = None
 
+    def start_at(self, scene: str | None, values: dict, chapter: int | None = None, seed: int | None = None) -> None:
+        """Begin at any scene with values over the defaults (the writer's "test from here")."""
+        self.runner.restart(seed=random.randrange(2**31) if seed is None else seed, scene=scene, values=values, chapter=chapter)
+        self.recorded_ending = None
+
     def load(self, slot: str) -> LoadedSave:
         """Load a slot; raises SaveError naming the file. Notes are kept in `notice`."""
         loaded = self.store.read(slot)
@@ -41,6 +46,12 @@ class Session:
         self.notice = "; ".join(notes)
         self.recorded_ending = None
         return loaded
+
+    def adopt(self, runner: Runner) -> None:
+        """Play on with `runner`, whose story is an edited version of this one (a live reload)."""
+        self.runner = runner
+        self.story = runner.story
+        self.store.story = runner.story
 
     # --- moves ------------------------------------------------------------------------
 

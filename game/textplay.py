@@ -24,6 +24,7 @@ class TextPlayer:
         self.width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 2))
         self.autosave_failed = False
         self.shown_chapter = None
+        self.tools = None  # the writer's debugging commands (game/textdebug.py), when on
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out)
@@ -43,6 +44,9 @@ class TextPlayer:
                 self.show(turn)
                 if turn.phase is Phase.ENDED:
                     return 0
+            if self.tools and self.tools.before_prompt():
+                show = True
+                continue
             line = self.read()
             if line is None:
                 self.say()
@@ -87,7 +91,7 @@ class TextPlayer:
         if word in ("q", "quit", "exit"):
             return "quit"
         if word in ("h", "help", "?"):
-            self.say(HELP)
+            self.say(HELP + (self.tools.help if self.tools else ""))
             return "stay"
         if word in ("u", "undo"):
             return self.undo()
@@ -98,6 +102,9 @@ class TextPlayer:
             return self.save(rest.strip() or DEFAULT_SLOT)
         if word in ("l", "load"):
             return self.load(rest.strip() or None)
+        outcome = self.tools.command(word, rest.strip()) if self.tools else None
+        if outcome:
+            return outcome
         if turn is None:
             self.say("type u to undo or q to quit")
             return "stay"

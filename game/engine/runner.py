@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from transitions import MachineError
 
 from .analysis import inherited_stage
-from .expr import EvalError
+from .expr import FLOAT, INT, TYPE_NAMES, EvalError, format_value, type_of
 from .loader import paused_gc
 from .machine import PROCEED, StoryMachine, choice_trigger
 from .model import Character, Ending, Scene, Story
@@ -232,6 +232,10 @@ class Runner:
         self._replay(self._state.history[:-1])
         return True
 
+    def replay(self, steps: list[Step]) -> None:
+        """Rebuild the state from its origin by playing `steps` (a history, or the start of one)."""
+        self._replay(list(steps))
+
     def _replay(self, steps: list[Step]) -> None:
         """Rebuild the state from its origin by playing `steps` again (random draws included)."""
         state = self._state.rewound()
@@ -253,6 +257,36 @@ class Runner:
             replay._step(_trigger(step), step)
         result.append(Moment(replay.turn, dict(replay.state.variables), None))
         return result
+
+    # --- debugging -------------------------------------------------------------------------
+
+    def go_to(self, scene_id: str) -> None:
+        """Enter a scene directly, keeping the variables and visit counts as they are, with the
+        background and music a player arriving there would have. Not a move: undo starts here."""
+        if scene_id not in self.story.scenes:
+            raise RunnerError(f"there is no scene '{scene_id}'")
+        before = self._state
+        state = GameState(scene_id, dict(before.variables), before.origin, dict(before.visits), before.seed,
+                          before.draws, [], before.chapter, self._stage_before(scene_id))
+        try:
+            self._begin(state)
+        except StoryRuntimeError:
+            self._state, self._turn = before, None
+            self.machine.jump(before.scene)
+            raise
+
+    def set_variable(self, name: str, value) -> None:
+        """Give a declared variable a new value of its type now. Not a move: undo starts here."""
+        variable = self.story.variables.get(name)
+        if variable is None:
+            raise RunnerError(f"there is no variable '{name}'")
+        kind = type_of(value)
+        if kind != variable.type and not (variable.type == FLOAT and kind == INT):
+            raise RunnerError(f"'{name}' holds {TYPE_NAMES[variable.type]}, not {format_value(value)}")
+        self._state.variables[name] = value
+        self._state.history = []
+        self._state.mark_origin()
+        self._turn = None
 
     # --- errors -----------------------------------------------------------------------------
 

@@ -9,8 +9,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .atomic import write_atomic, write_json_atomic
-from .expr import FLOAT, INT, type_of
 from .model import Story
+from .reload import carry_variables
 from .state import GameState, Origin, Step
 
 SAVE_FORMAT = "face-value-save"
@@ -175,20 +175,10 @@ def _state_from_json(data: dict, story: Story, notes: list[str]) -> GameState:
 
 
 def _variables(saved: dict, story: Story, notes: list[str]) -> dict:
-    """Saved values over the story's defaults: new variables get defaults, removed ones are dropped."""
+    """Saved values over the story's defaults, as a live reload carries them (reload.py)."""
     if not isinstance(saved, dict):
         raise ValueError("variables are not a mapping")
-    values = story.initial_values()
-    for name, value in saved.items():
-        variable = story.variables.get(name)
-        if variable is None:
-            continue
-        kind = type_of(value)
-        if kind == variable.type or (variable.type == FLOAT and kind == INT):
-            values[name] = value
-        else:
-            notes.append(f"'{name}' was reset to its starting value (its type changed)")
-    return values
+    return carry_variables(saved, story, notes)
 
 
 def _stage(saved: dict) -> dict:

@@ -60,6 +60,7 @@ class App:
         self.running = True
         self.clock = pygame.time.Clock()
         self.toast_text, self.toast_until = "", 0.0
+        self.live = None  # the writer's tools (ui/live.py: F3, F5, --watch), with --debug
         for notice in (self.settings_file.notice, gallery.notice, self.audio.notice):
             if notice:
                 self.toast(notice)
@@ -228,12 +229,16 @@ class App:
         if intent.repeat and intent.act not in REPEATABLE and not self.top.pages_on_repeat:
             return
         self.dirty = True
+        if self.live is not None and self.live.handle(intent):
+            return
         self.guarded(lambda: self.top.handle(intent))
 
     def update(self, dt: float) -> None:
         if self.toast_text and self.now() > self.toast_until:
             self.toast_text = ""
             self.dirty = True
+        if self.live is not None:
+            self.live.poll()
         for screen in list(self.stack):
             if screen.update(dt):
                 self.dirty = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -27,6 +27,10 @@ class Act(enum.Enum):
     CLICK = "click"            # left click (pos)
     FULLSCREEN = "fullscreen"  # F11, Alt+Enter
     HISTORY = "history"        # H
+    RELOAD = "reload"          # F5 (a writer tool, with --debug)
+    DEBUG = "debug"            # F3 (a writer tool, with --debug)
+    NEXT_FIELD = "next_field"  # Tab
+    TYPE = "type"              # a printable key with no other meaning (text)
     QUIT = "quit"              # the window was closed
     RESIZED = "resized"
 
@@ -41,6 +45,7 @@ class Intent:
     number: int = 0
     pos: tuple[int, int] = (0, 0)
     repeat: bool = False  # a key held down, not pressed again: may page text, never chooses
+    text: str = ""             # the character a key types, for screens that take typing
 
 
 _KEYS = {
@@ -50,6 +55,7 @@ _KEYS = {
     pygame.K_ESCAPE: Act.BACK, pygame.K_BACKSPACE: Act.UNDO,
     pygame.K_PAGEUP: Act.PAGE_UP, pygame.K_PAGEDOWN: Act.PAGE_DOWN,
     pygame.K_F11: Act.FULLSCREEN, pygame.K_h: Act.HISTORY,
+    pygame.K_F5: Act.RELOAD, pygame.K_F3: Act.DEBUG, pygame.K_TAB: Act.NEXT_FIELD,
 }
 _PAD_BUTTONS = {0: Act.ACTIVATE, 1: Act.BACK, 2: Act.UNDO, 3: Act.HISTORY}
 _PAD_HAT = {(0, 1): Act.UP, (0, -1): Act.DOWN, (-1, 0): Act.LEFT, (1, 0): Act.RIGHT}
@@ -83,7 +89,7 @@ class Keys:
     def intents(self, event: pygame.event.Event) -> list[Intent]:
         if event.type == pygame.KEYDOWN:
             repeat = self.down(event.key)
-            return [Intent(i.act, i.number, i.pos, repeat) for i in _key(event)]
+            return [replace(i, repeat=repeat) for i in _key(event)]
         if event.type == pygame.KEYUP:
             self.up(event.key)
         elif event.type == pygame.WINDOWFOCUSLOST:
@@ -117,11 +123,22 @@ def intents(event: pygame.event.Event) -> list[Intent]:
 
 
 def _key(event) -> list[Intent]:
+    typed = _typed(event)
     if event.key == pygame.K_RETURN and event.mod & pygame.KMOD_ALT:
         return [Intent(Act.FULLSCREEN)]
     if pygame.K_1 <= event.key <= pygame.K_9:
-        return [Intent(Act.CHOOSE, number=event.key - pygame.K_0)]
+        return [Intent(Act.CHOOSE, number=event.key - pygame.K_0, text=typed)]
     if pygame.K_KP1 <= event.key <= pygame.K_KP9:
-        return [Intent(Act.CHOOSE, number=event.key - pygame.K_KP1 + 1)]
+        return [Intent(Act.CHOOSE, number=event.key - pygame.K_KP1 + 1, text=typed)]
     act = _KEYS.get(event.key)
-    return [Intent(act)] if act else []
+    if act:
+        return [Intent(act, text=typed)]
+    return [Intent(Act.TYPE, text=typed)] if typed else []
+
+
+def _typed(event) -> str:
+    """The printable character a key types ('' for Ctrl/Alt chords and keys that type none)."""
+    char = getattr(event, "unicode", "") or ""
+    if len(char) != 1 or not char.isprintable() or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+        return ""
+    return char

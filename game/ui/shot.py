@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..engine import Story, expr
+from ..engine import Story
 from .settings import Settings
 
 SCREENS = ("scene", "title", "menu", "save", "load", "history", "settings", "chapters", "endings", "ending")
@@ -25,35 +25,6 @@ def parse_size(text: str) -> tuple[int, int]:
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
         raise ValueError(f"{text} is outside 320x240 .. 7680x4320")
     return width, height
-
-
-def parse_values(story: Story, pairs: list[str]) -> dict:
-    """`name=value` pairs typed by each variable's declared type."""
-    values = {}
-    for pair in pairs:
-        name, sep, raw = pair.partition("=")
-        if not sep:
-            raise ValueError(f"--set needs name=value, not '{pair}'")
-        variable = story.variables.get(name)
-        if variable is None:
-            raise ValueError(f"--set names unknown variable '{name}'")
-        values[name] = _typed(variable.type, raw, name)
-        if variable.clamp(values[name]) != values[name]:
-            raise ValueError(f"--set {name}={raw} is outside {variable.low}..{variable.high}")
-    return values
-
-
-def _typed(kind: str, raw: str, name: str):
-    try:
-        if kind == expr.BOOL:
-            return {"true": True, "false": False}[raw.lower()]
-        if kind == expr.INT:
-            return int(raw)
-        if kind == expr.FLOAT:
-            return float(raw)
-        return raw
-    except (KeyError, ValueError):
-        raise ValueError(f"--set {name}={raw}: {name} holds {expr.TYPE_NAMES[kind]}") from None
 
 
 def parse_settings(pairs: list[str]) -> Settings:

@@ -30,6 +30,8 @@ class HistoryScreen(Screen):
         style = TextStyle(app.fonts.get(app.settings.font, px), app.fonts.get(app.settings.font, px, italic=True), round(px * 1.45), round(px * 0.6))
         column = TextColumn(style, self.box.width - app.px(64))
         for moment in self.moments:
+            if app.live is not None:  # debug mode: which scene each part comes from
+                column.add(f"[{moment.turn.scene.id}]", "muted")
             for paragraph in moment.turn.paragraphs:
                 column.add(paragraph, "text")
             if moment.step and moment.step.choice >= 0:
