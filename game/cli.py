@@ -10,12 +10,13 @@ import traceback
 from pathlib import Path
 
 from . import __version__, paths
+from .classroom import commands as classroom
 from .engine import SaveError, SaveStore, check_slot, load_story, playtest
 from .engine.checker import did_you_mean
 from .engine.playtest import story_starts
 from .engine.loader import LoadResult
 
-COMMANDS = ("play", "check", "playtest", "shot")
+COMMANDS = ("play", "check", "playtest", "shot", "sessions", "transcript", "report")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--load", metavar="SLOT", help="start from this save slot")
     play.add_argument("--seed", type=int, default=None, metavar="N", help="seed for the story's random rolls")
     play.add_argument("--chapter", type=_positive, default=None, metavar="N", help="start at chapter N")
+    classroom.add_play_options(play)
 
     check = commands.add_parser("check", help="check a story and list every problem")
     check.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
@@ -63,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings or ending")
     shot.add_argument("--story", metavar="DIR", help="story folder (default: the bundled story)")
     shot.add_argument("--save", metavar="FILE.json", help="start from this save file (its scene and history) instead of a scene id")
+    classroom.add_commands(commands)
     return parser
 
 
@@ -107,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = parse_args(argv)
-        return {"play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot}[args.command](args)
+        return {
+            "play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot,
+            "sessions": lambda a: classroom.run_sessions(a, UsageError),
+            "transcript": lambda a: classroom.run_transcript(a, UsageError, load_checked),
+            "report": lambda a: classroom.run_report(a, UsageError, load_checked),
+        }[args.command](args)
     except UsageError as exc:
         print(f"face-value: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -227,6 +235,8 @@ def run_play(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     story = result.story
     store = SaveStore(paths.save_dir(story.id, args.save_dir), story)
+    if args.classroom and (args.text or not paths.has_display()):
+        return classroom.play_classroom_in_terminal(story, args)
     if not args.text:
         if paths.has_display():
             code = play_in_window(story, args)
@@ -277,7 +287,12 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         for note in loaded.notes + runner.restore(loaded.state):
             print(f"face-value: note: {note}", file=sys.stderr)
-    return TextPlayer(runner, store).run()
+    return TextPlayer(runner, store, recorder=_begun(classroom.recorder_for(story, args, "single"), runner)).run()
+
+
+def _begun(recorder, runner):
+    recorder.begin(runner, runner.state.chapter)
+    return recorder
 
 
 # --- shot ------------------------------------------------------------------------------------
