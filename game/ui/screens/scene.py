@@ -11,7 +11,6 @@ from ..input import Act, Intent
 from ..layout import ChoiceBox, SceneLayout, layout_scene
 from ..textlayout import prefix_width
 from ..widgets import focus_ring, panel, text
-from . import ending, history, menu
 from .base import Screen
 
 MEASURE_SPEED = 2.5  # fraction of the gap closed per second (an ease-out)
@@ -21,6 +20,7 @@ SETTLE_SECONDS = 0.25  # a key pressed just as the reveal ends should not pick a
 class SceneScreen(Screen):
     """Plays the session's runner. Text reveals like a typewriter (unless instant or reduced
     motion); a click or Space shows the rest, then turns the page or continues."""
+    name = "scene"
 
     def __init__(self, app):
         super().__init__(app)
@@ -100,9 +100,9 @@ class SceneScreen(Screen):
     def handle(self, intent: Intent) -> None:
         act = intent.act
         if act is Act.BACK:
-            self.app.push(menu.PauseMenu(self.app))
+            self.app.push("pause")
         elif act is Act.HISTORY:
-            self.app.push(history.HistoryScreen(self.app))
+            self.app.push("history")
         elif act in (Act.UNDO, Act.SCROLL_UP):
             self.undo()
         elif act is Act.CHOOSE:
@@ -162,7 +162,7 @@ class SceneScreen(Screen):
         self.app.sound_of("click")()
         phase = self.turn.phase
         if number == 0 and phase is Phase.ENDED:
-            self.app.push(ending.EndingScreen(self.app))
+            self.app.push("ending")
             return
         if number == 0 and phase is Phase.STUCK:
             self.undo()

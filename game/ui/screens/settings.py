@@ -42,6 +42,7 @@ def _rows() -> list[Row]:
 
 class SettingsScreen(Screen):
     """Up/down picks a row; left/right (or a click on either half of the value) changes it."""
+    name = "settings"
 
     opaque = False
 
