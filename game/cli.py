@@ -256,6 +256,8 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
         print(f"face-value: the window could not open ({exc}); playing in the terminal", file=sys.stderr)
         return None
     app.push("title")
+    if classroom.open_in_window(app, args):
+        return app.run()
     if args.chapter is not None or args.load is not None:
         try:
             if args.load is not None:

@@ -36,6 +36,18 @@ def recorder_for(story, args, mode: str) -> Recorder:
     return Recorder(story, sessions_dir() / story.id if on else None, mode=mode, nickname=clean_nickname(getattr(args, "nickname", "") or ""))
 
 
+def open_in_window(app, args) -> bool:
+    """Records off or a nickname for the window's session; True when --classroom opened the
+    classroom screen (over the title), so nothing else starts."""
+    if args.no_record:
+        app.session.recorder = Recorder(app.story, None)
+    elif args.nickname:
+        app.session.recorder.nickname = clean_nickname(args.nickname)
+    if args.classroom:
+        app.push("classroom", chapter=args.chapter, nickname=args.nickname)
+    return bool(args.classroom)
+
+
 def run_sessions(args, usage_error) -> int:
     folder = Path(args.dir) if args.dir else sessions_dir()
     if args.dir and not folder.is_dir():

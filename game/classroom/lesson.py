@@ -28,6 +28,7 @@ class Lesson:
         self.recorder = recorder
         self.chapter = chapter
         self.main_state = None  # the class's own path, kept while a road not taken is played
+        self.discussion_seconds = 120  # the countdown a discussion card offers (0: none)
 
     def start(self, seed: int = 0) -> None:
         if self.chapter is None:

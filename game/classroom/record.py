@@ -61,6 +61,7 @@ class Recorder:
     notice: str = ""
     road: int = 0
     _started: float = 0.0
+    _arrival: tuple | None = None  # the last arrival recorded, so one arrival is kept once
 
     @property
     def enabled(self) -> bool:
@@ -110,6 +111,7 @@ class Recorder:
         if not self.enabled or not self.document:
             return
         view = turn.choices[number - 1]
+        self._arrival = None
         entry = {
             **self._when(), "step": len(runner.state.history) - 1, "road": self.road,
             "scene": turn.scene.id, "scene_title": turn.scene.title, "chapter": turn.scene.chapter,
@@ -135,6 +137,7 @@ class Recorder:
         """Choices beyond the runner's history now are marked undone (kept: they happened)."""
         if not self.enabled or not self.document:
             return
+        self._arrival = None
         steps = len(runner.state.history)
         for entry in self.document["choices"]:
             if entry["road"] == self.road and entry["step"] >= steps and not entry.get("undone"):
@@ -146,6 +149,10 @@ class Recorder:
         """At an ending, or at the end of the chapter being played (once per arrival)."""
         if not self.enabled or not self.document:
             return
+        key = (self.road, turn.scene.id, chapter_end)
+        if key == self._arrival:
+            return
+        self._arrival = key
         if chapter_end is not None:
             self.document["chapter_ends"].append({**self._when(), "road": self.road, "chapter": chapter_end, "next_scene": turn.scene.id})
         elif turn.ending is not None:
@@ -160,12 +167,14 @@ class Recorder:
         if not self.enabled or not self.document:
             return
         self.road += 1
+        self._arrival = None
         self.document["roads"].append({**self._when(), "road": self.road, "from_step": step, "scene": scene_id})
         self.write()
 
     def road_ends(self) -> None:
         if self.enabled and self.document:
             self.road = 0
+            self._arrival = None
             self.write()
 
     # --- the file ---------------------------------------------------------------------------

@@ -16,14 +16,15 @@ class ChapterSummary:
     questions: tuple[str, ...]
 
 
-def chapter_summary(runner: Runner, number: int) -> ChapterSummary:
-    """The playthrough so far, read as the chapter `number` a class just finished."""
+def chapter_summary(runner: Runner, number: int | None) -> ChapterSummary:
+    """The playthrough so far, read as the chapter `number` a class just finished (None: all
+    of it, at an ending)."""
     story = runner.story
-    chapter = story.chapter(number)
+    chapter = story.chapter(number) if number is not None else None
     moments = runner.transcript()
     choices, questions = [], []
     for moment in moments:
-        if moment.turn.scene.chapter != number:
+        if number is not None and moment.turn.scene.chapter != number:
             continue
         for question in moment.turn.discuss:
             if question not in questions:
@@ -32,7 +33,8 @@ def chapter_summary(runner: Runner, number: int) -> ChapterSummary:
             choices.append(moment.step.text)
     first, last = moments[0].variables, moments[-1].variables
     measures = tuple((m.label, first[m.variable], last[m.variable]) for m in story.measures)
-    return ChapterSummary(number, chapter.title if chapter else f"Chapter {number}", tuple(choices), measures, tuple(questions))
+    title = chapter.title if chapter else (f"Chapter {number}" if number is not None else story.title)
+    return ChapterSummary(number or 0, title, tuple(choices), measures, tuple(questions))
 
 
 def chapter_is_over(runner: Runner) -> bool:

@@ -11,6 +11,7 @@ import pygame
 
 from .. import paths
 from ..engine import SaveStore, Story, StoryRuntimeError
+from ..classroom.record import Recorder
 from ..gallery import Gallery
 from ..session import Session
 from .audio import Audio
@@ -51,6 +52,8 @@ class App:
         store = SaveStore(paths.save_dir(story.id, save_dir), story)
         gallery = Gallery(data / f"gallery-{story.id}.json", story.id)
         self.session = Session(story, store, gallery, thumbnail=self.thumbnail)
+        if self.settings.session_records:
+            self.session.recorder = Recorder(story, data / "sessions" / story.id)
         self.screens = Screens()
         self.stack: list = []
         self.dirty = True

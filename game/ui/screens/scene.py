@@ -7,6 +7,7 @@ import time
 import pygame
 
 from ...engine import Phase, Turn
+from .. import classroom_flow
 from ..input import Act, Intent
 from ..layout import ChoiceBox, SceneLayout, layout_scene
 from ..textlayout import prefix_width
@@ -33,6 +34,7 @@ class SceneScreen(Screen):
         self.deltas: dict[str, int] = {}
         self.static: pygame.Surface | None = None
         self.revealed_at = 0.0
+        self.discussed: Turn | None = None  # the turn whose discussion card was shown
 
     # --- following the runner ----------------------------------------------------------
 
@@ -67,7 +69,10 @@ class SceneScreen(Screen):
             self.revealed = float(self.current.chars)
 
     def resume(self) -> None:
-        self.sync(new_turn=self.turn is not self.runner.turn)
+        moved = self.turn is not self.runner.turn
+        self.sync(new_turn=moved)
+        if moved:
+            classroom_flow.after_turn(self)
 
     def relayout(self) -> None:
         if self.turn is None:
@@ -161,17 +166,21 @@ class SceneScreen(Screen):
         """Make the move: a choice by its number, or continue (0)."""
         self.app.sound_of("click")()
         phase = self.turn.phase
+        if classroom_flow.before_move(self, number):
+            return
         if number == 0 and phase is Phase.ENDED:
             self.app.push("ending")
             return
         if number == 0 and phase is Phase.STUCK:
             self.undo()
             return
+        prompts = self.turn.discuss
         if number == 0:
             self.app.session.proceed()
         else:
             self.app.session.choose(number)
         self.sync(new_turn=True)
+        classroom_flow.after_turn(self, prompts)
 
     def undo(self) -> None:
         if self.app.session.undo():
@@ -186,6 +195,10 @@ class SceneScreen(Screen):
     def update(self, dt: float) -> bool:
         if self.turn is None or self.app.top is not self:
             return False
+        if self.discussed is not self.turn and classroom_flow.wants_discussion(self):
+            self.discussed = self.turn
+            self.app.push("discussion", lesson=self.app.session.lesson)
+            return True
         moved = False
         speed = self.app.settings.chars_per_second
         if not self.text_done:
