@@ -38,7 +38,8 @@ def sessions_dir() -> Path:
 
 def clean_nickname(text: str) -> str:
     """A nickname as kept: printable characters only, trimmed, at most 24 characters."""
-    kept = "".join(ch for ch in text if ch.isprintable() and ch not in "\\/")
+    spaced = " ".join(text.split())
+    kept = "".join(ch for ch in spaced if ch.isprintable() and ch not in "\\/")
     return " ".join(kept.split())[:NICKNAME_LIMIT]
 
 

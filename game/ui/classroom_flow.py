@@ -41,7 +41,7 @@ def before_move(scene, number: int) -> bool:
         return False
     phase = scene.turn.phase
     if number > 0 and phase is Phase.CHOOSING:
-        scene.app.push("vote", lesson=lesson)
+        scene.app.push("vote", lesson=lesson, selected=number - 1)
         return True
     if number == 0 and (phase is Phase.ENDED or lesson.finished):
         scene.app.push("chapter_end", lesson=lesson)
@@ -49,6 +49,7 @@ def before_move(scene, number: int) -> bool:
     if number == 0 and phase is Phase.CONTINUING:
         lesson.proceed()
         scene.sync(new_turn=True)
+        after_turn(scene)
         return True
     return False
 

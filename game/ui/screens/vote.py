@@ -18,12 +18,12 @@ class VoteScreen(Screen):
     name = "vote"
     opaque = False
 
-    def __init__(self, app, lesson):
+    def __init__(self, app, lesson, selected: int = 0):
         super().__init__(app)
         self.lesson = lesson
         self.turn = lesson.turn
         self.tally = Tally(len(self.turn.choices))
-        self.selected = 0
+        self.selected = max(0, min(selected, len(self.turn.choices) - 1))
         self.typing: str | None = None  # digits typed for the selected option, while typing
         self.tie = False
         self.box = pygame.Rect(0, 0, 0, 0)
@@ -60,7 +60,7 @@ class VoteScreen(Screen):
             self.tally.add(number) if act is Act.RIGHT else self.tally.remove(number)
             self.tie = False
         elif act is Act.TEXT and intent.text.lower() == "t":
-            self.typing = ""
+            self.typing, self.selected = "", 0
         elif act is Act.ACTIVATE:
             self.go_on()
         elif act is Act.POINT:
