@@ -131,7 +131,7 @@ def bar_chart(rows: list[tuple[str, int]], unit: str, colors=BAR_COLORS, label: 
     parts = [f"<svg class='chart' role='img' aria-label='{_e(label)}' viewBox='0 0 {width} {height}' width='100%' xmlns='http://www.w3.org/2000/svg'>"]
     for position, (text, count) in enumerate(rows):
         y = position * row_h
-        bar = round((width - 260) * count / top)
+        bar = round((width - 400) * count / top)
         color = colors[position % len(colors)]
         share = round(100 * count / total)
         parts.append(f"<text x='0' y='{y + 30}' font-size='28' fill='#111'>{position + 1}. {_e(_shorten(text, 72))}</text>")
@@ -220,8 +220,9 @@ def _least_taken(data: ReportData, limit: int = 6) -> str:
     roads = []
     for point in data.points.values():
         total = sum(point.counts.values()) or 1
-        for index, text in point.options.items():
-            roads.append((point.counts.get(index, 0) / total, point.title, text))
+        fair = 1 / max(1, len(point.options))
+        shares = [(point.counts.get(index, 0) / total, point.title, text) for index, text in point.options.items()]
+        roads.extend(share for share in shares if share[0] < fair)  # below an even split
     roads.sort(key=lambda r: r[0])
     if not roads:
         return "<p>No roads yet.</p>"
