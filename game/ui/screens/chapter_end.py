@@ -120,8 +120,9 @@ class ChapterEndScreen(Screen):
         y += head.get_linesize() + app.px(4)
         if not self.summary.choices:
             text(surface, "No choices in this part.", font, theme.muted, (rect.x, y))
-        for number, choice in enumerate(self.summary.choices, 1):
-            if y + font.get_linesize() > rect.bottom:
+        choices = self.summary.choices
+        for number, choice in enumerate(choices, 1):
+            if number < len(choices) and y + 2 * font.get_linesize() > rect.bottom:
                 text(surface, f"... and {len(self.summary.choices) - number + 1} more", font, theme.muted, (rect.x, y))
                 break
             lines = min(2, (rect.bottom - y) // font.get_linesize())
