@@ -16,7 +16,7 @@ from .engine.checker import did_you_mean
 from .engine.playtest import story_starts
 from .engine.loader import LoadResult
 
-COMMANDS = ("play", "check", "playtest", "shot", "sessions", "transcript", "report")
+COMMANDS = ("play", "check", "playtest", "shot", "sessions", "transcript", "report", "prompts")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             "sessions": lambda a: classroom.run_sessions(a, UsageError),
             "transcript": lambda a: classroom.run_transcript(a, UsageError, load_checked),
             "report": lambda a: classroom.run_report(a, UsageError, load_checked),
+            "prompts": lambda a: classroom.run_prompts(a, UsageError, load_checked),
         }[args.command](args)
     except UsageError as exc:
         print(f"face-value: error: {exc}", file=sys.stderr)

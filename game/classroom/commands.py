@@ -28,6 +28,10 @@ def add_commands(commands) -> None:
     report.add_argument("sessions", nargs="+", metavar="SESSIONS", help="session files, folders or globs")
     report.add_argument("--out", required=True, metavar="report.html")
     report.add_argument("--story", metavar="DIR", help="the story folder (default: the bundled story)")
+    prompts = commands.add_parser("prompts", help="a printable sheet of the story's discussion prompts")
+    prompts.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
+    prompts.add_argument("--format", choices=("md", "html"), default="md")
+    prompts.add_argument("--out", metavar="FILE", help="write here instead of printing")
 
 
 def recorder_for(story, args, mode: str) -> Recorder:
@@ -109,6 +113,20 @@ def run_report(args, usage_error, load_checked) -> int:
     if code == 0:
         print(f"{args.out}: {data.sessions} session(s), {len(data.points)} choice point(s)")
     return code
+
+
+def run_prompts(args, usage_error, load_checked) -> int:
+    from ..tools.prompt_sheet import to_html, to_markdown
+
+    result, display = load_checked(args.story)
+    if not result.ok:
+        print(f"face-value: the story in {display} has errors; run 'face-value check {display}'", file=sys.stderr)
+        return 1
+    document = (to_html if args.format == "html" else to_markdown)(result.story)
+    if args.out:
+        return _write(args.out, document, usage_error)
+    sys.stdout.write(document)
+    return 0
 
 
 def _write(out: str, document: str, usage_error) -> int:

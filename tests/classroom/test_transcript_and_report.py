@@ -89,3 +89,13 @@ def test_report_takes_globs_and_says_when_nothing_matched(folder, tmp_path, caps
     assert main(["report", str(folder / "lesson-*.json"), str(tmp_path / "nowhere"), "--story", str(LESSON), "--out", str(out)]) == 0
     streams = capsys.readouterr()
     assert "5 session(s)" in streams.out and "nowhere: no such file or folder" in streams.err
+
+
+def test_the_prompt_sheet_gives_every_prompt_its_scene_and_choices(capsys):
+    assert main(["prompts", str(LESSON)]) == 0
+    sheet = capsys.readouterr().out
+    assert sheet.index("### The register") < sheet.index("### Tang at the counter")
+    assert "- **Who is the register for?**" in sheet
+    assert "- **You kept a register before. Would you again?** *(only when `kept_register`)*" in sheet
+    assert "The choices here: (1) Print it on the old machine; (2) Send her to the clinic; (3) Ask her to come back tomorrow." in sheet
+    assert "> Tang Yue asks for a mask with her own face" in sheet
