@@ -63,10 +63,11 @@ class Recorder:
     road: int = 0
     _started: float = 0.0
     _arrival: tuple | None = None  # the last arrival recorded, so one arrival is kept once
+    allowed: object = None  # a callable asked before each write (the window's setting), or None
 
     @property
     def enabled(self) -> bool:
-        return self.folder is not None
+        return self.folder is not None and (self.allowed is None or bool(self.allowed()))
 
     def begin(self, runner, chapter: int | None = None) -> None:
         """A new playthrough: a fresh session id and file."""
@@ -181,7 +182,7 @@ class Recorder:
     # --- the file ---------------------------------------------------------------------------
 
     def write(self) -> None:
-        if self.path is None:
+        if self.path is None or not self.enabled:
             return
         self.document["updated"] = _iso(self.clock())
         try:

@@ -52,8 +52,7 @@ class App:
         store = SaveStore(paths.save_dir(story.id, save_dir), story)
         gallery = Gallery(data / f"gallery-{story.id}.json", story.id)
         self.session = Session(story, store, gallery, thumbnail=self.thumbnail)
-        if self.settings.session_records:
-            self.session.recorder = Recorder(story, data / "sessions" / story.id)
+        self.session.recorder = Recorder(story, data / "sessions" / story.id, allowed=lambda: self.settings.session_records)
         self.screens = Screens()
         self.stack: list = []
         self.dirty = True

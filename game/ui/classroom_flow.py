@@ -20,7 +20,7 @@ def start_lesson(app, chapter: int | None, seconds: int, projector: bool, nickna
         app.settings.theme = "high_contrast"
         app.apply_settings(save=False)
     session = app.session
-    session.recorder = Recorder(app.story, session.recorder.folder, mode="classroom", nickname=nickname)
+    session.recorder = Recorder(app.story, session.recorder.folder, mode="classroom", nickname=nickname, allowed=session.recorder.allowed)
     lesson = Lesson(session.runner, session.recorder, chapter)
     lesson.discussion_seconds = seconds
     lesson.start(seed=random.randrange(2**31) if seed is None else seed)
@@ -31,7 +31,7 @@ def start_lesson(app, chapter: int | None, seconds: int, projector: bool, nickna
 def end_lesson(app) -> None:
     session = app.session
     session.lesson = None
-    session.recorder = Recorder(app.story, session.recorder.folder)
+    session.recorder = Recorder(app.story, session.recorder.folder, allowed=session.recorder.allowed)
 
 
 def before_move(scene, number: int) -> bool:

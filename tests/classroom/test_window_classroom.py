@@ -142,8 +142,12 @@ def test_ordinary_play_records_the_session_and_a_setting_turns_records_off(make_
     record = json.loads(next(folder.glob("*.json")).read_text())
     assert record["mode"] == "single" and [c["text"] for c in record["choices"]] == ["Put it in a drawer"]
 
-    app.settings.session_records = False
+    app.settings.session_records = False  # turned off in the middle: nothing more is written
     app.apply_settings()
+    read_all(app)
+    press(app, pygame.K_1)
+    assert app.session.runner.state.scene == "walk"
+    assert len(json.loads(next(folder.glob("*.json")).read_text())["choices"]) == 1
     second = make_app(lesson_story(), data="data")
     second.session.new_game(seed=1)
     assert second.session.recorder.path is None
