@@ -17,7 +17,8 @@ from ..session import Session
 from .audio import Audio
 from .fonts import Fonts
 from .images import Images
-from .input import Act, intents
+from .input import REPEATABLE, Act, Keys
+from .layout import smallest_px, unit_of
 from .registry import Screens
 from .settings import Settings, SettingsFile
 from .textlayout import LineCache
@@ -35,6 +36,8 @@ class App:
     def __init__(self, story: Story, *, size: tuple[int, int] = DEFAULT_SIZE, save_dir: Path | None = None,
                  settings: Settings | None = None, data_dir: Path | None = None):
         pygame.init()
+        self.now = time.monotonic  # the clock screens read (tests replace it)
+        self.keys = Keys(clock=lambda: self.now())
         self.started = time.perf_counter()
         self.story = story
         data = Path(data_dir) if data_dir else paths.user_data_dir()
@@ -81,16 +84,17 @@ class App:
     @property
     def unit(self) -> float:
         """1.0 at 1280x720; every length in the layout is a multiple of it."""
-        width, height = self.size
-        return min(width / 1280, height / 720)
+        return unit_of(self.size)
 
     def px(self, n: float) -> int:
         return max(1, round(n * self.unit))
 
-    def font(self, size: float, bold: bool = False, italic: bool = False, scaled: bool = True) -> pygame.font.Font:
-        """A font `size` pixels high at 1280x720, following the text-size and font settings."""
-        scale = self.settings.text_scale if scaled else 1.0
-        return self.fonts.get(self.settings.font, max(11, round(size * self.unit * scale)), bold, italic)
+    def font(self, size: float, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+        """A font `size` pixels high at 1280x720 and text size 1.0, following the text-size and
+        font settings, and never smaller than 0.75 of the body text."""
+        scale = self.settings.text_scale
+        px = max(smallest_px(self.size, scale), round(size * self.unit * scale))
+        return self.fonts.get(self.settings.font, px, bold, italic)
 
     def apply_settings(self, save: bool = True) -> None:
         """Settings take effect at once: theme, fonts, volumes, fullscreen; every screen re-lays out."""
@@ -176,7 +180,7 @@ class App:
     # --- the loop ---------------------------------------------------------------------------
 
     def toast(self, message: str) -> None:
-        self.toast_text, self.toast_until = message, time.monotonic() + TOAST_SECONDS
+        self.toast_text, self.toast_until = message, self.now() + TOAST_SECONDS
         self.dirty = True
 
     def animating(self) -> bool:
@@ -201,7 +205,7 @@ class App:
             events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
             dt = min(0.1, self.clock.tick() / 1000)
         for event in events:
-            for intent in intents(event):
+            for intent in self.keys.intents(event):
                 self.dispatch(intent)
         self.frame(dt)
 
@@ -223,11 +227,13 @@ class App:
         if intent.act is Act.FULLSCREEN:
             self.toggle_fullscreen()
             return
+        if intent.repeat and intent.act not in REPEATABLE and not self.top.pages_on_repeat:
+            return
         self.dirty = True
         self.guarded(lambda: self.top.handle(intent))
 
     def update(self, dt: float) -> None:
-        if self.toast_text and time.monotonic() > self.toast_until:
+        if self.toast_text and self.now() > self.toast_until:
             self.toast_text = ""
             self.dirty = True
         for screen in list(self.stack):
@@ -244,7 +250,7 @@ class App:
             self.draw_toast(surface)
 
     def draw_toast(self, surface: pygame.Surface) -> None:
-        font = self.font(18, scaled=False)
+        font = self.font(18)
         width = min(self.size[0] - self.px(40), font.size(self.toast_text)[0] + self.px(32))
         rect = pygame.Rect(0, 0, width, font.get_height() + self.px(18))
         rect.midbottom = (self.size[0] // 2, self.size[1] - self.px(16))

@@ -48,7 +48,7 @@ def before_move(scene, number: int) -> bool:
         return True
     if number == 0 and phase is Phase.CONTINUING:
         lesson.proceed()
-        scene.sync(new_turn=True)
+        scene.sync(new_turn=True, moved=True)
         after_turn(scene)
         return True
     return False

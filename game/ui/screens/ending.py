@@ -85,7 +85,7 @@ class EndingScreen(Screen):
         app, theme, rect = self.app, self.app.theme, self.chart
         text(surface, "How your measures moved", app.font(19, bold=True), theme.text, (rect.x - app.px(40), rect.y - app.px(30)))
         panel(surface, rect.inflate(app.px(16), app.px(16)), theme, alpha=200)
-        small = app.font(13, scaled=False)
+        small = app.font(13)
         for fraction in (0.0, 0.5, 1.0):
             y = rect.bottom - round(rect.height * fraction)
             pygame.draw.line(surface, theme.button, (rect.x, y), (rect.right, y))

@@ -82,6 +82,6 @@ class TitleScreen(MenuScreen):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        font = self.app.font(15, scaled=False)
+        font = self.app.font(15)
         hint = "Arrows and Enter, or the mouse.  F11: fullscreen."
         text(surface, hint, font, self.app.theme.muted, (self.app.size[0] - self.app.px(20), self.app.size[1] - font.get_height() - self.app.px(12)), align="right")
