@@ -10,6 +10,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__, paths
+from .classroom import commands as classroom
 from .engine import SaveError, SaveStore, check_slot, load_story, playtest
 from .engine.checker import did_you_mean
 from .engine.debug import find_scene, parse_assignments
@@ -17,7 +18,7 @@ from .engine.playtest import story_starts
 from .engine.loader import LoadResult
 from .live import LiveStory
 
-COMMANDS = ("play", "check", "playtest", "shot")
+COMMANDS = ("play", "check", "playtest", "shot", "sessions", "transcript", "report", "prompts")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--set", action="append", default=[], metavar="VAR=VALUE", help="start with this value (repeatable; turns on --debug)")
     play.add_argument("--watch", action="store_true", help="reload the story whenever one of its files is saved (turns on --debug)")
     play.add_argument("--debug", action="store_true", help="writer tools: F3 debug overlay, F5 reload; in the terminal d, g SCENE, r")
+    classroom.add_play_options(play)
 
     check = commands.add_parser("check", help="check a story and list every problem")
     check.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
@@ -69,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings or ending")
     shot.add_argument("--story", metavar="DIR", help="story folder (default: the bundled story)")
     shot.add_argument("--save", metavar="FILE.json", help="start from this save file (its scene and history) instead of a scene id")
+    classroom.add_commands(commands)
     return parser
 
 
@@ -113,7 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = parse_args(argv)
-        return {"play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot}[args.command](args)
+        return {
+            "play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot,
+            "sessions": lambda a: classroom.run_sessions(a, UsageError),
+            "transcript": lambda a: classroom.run_transcript(a, UsageError, load_checked),
+            "report": lambda a: classroom.run_report(a, UsageError, load_checked),
+            "prompts": lambda a: classroom.run_prompts(a, UsageError, load_checked),
+        }[args.command](args)
     except UsageError as exc:
         print(f"face-value: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -236,6 +245,8 @@ def run_play(args: argparse.Namespace) -> int:
     args.debug = args.debug or args.watch or args.start is not None
     args.live = LiveStory(story.root, display, watch=args.watch) if args.debug else None
     store = SaveStore(paths.save_dir(story.id, args.save_dir), story)
+    if args.classroom and (args.text or not paths.has_display()):
+        return classroom.play_classroom_in_terminal(story, args)
     if not args.text:
         if paths.has_display():
             code = play_in_window(story, args)
@@ -280,6 +291,8 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
     if args.live is not None:
         from .ui.live import LiveTools
         LiveTools.attach(app, args.live)
+    if classroom.open_in_window(app, args):
+        return app.run()
     if args.chapter is not None or args.load is not None or args.start is not None:
         try:
             if args.load is not None:
@@ -313,11 +326,16 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         for note in loaded.notes + runner.restore(loaded.state):
             print(f"face-value: note: {note}", file=sys.stderr)
-    player = TextPlayer(runner, store)
+    player = TextPlayer(runner, store, recorder=_begun(classroom.recorder_for(story, args, "single"), runner))
     if args.live is not None:
         from .textdebug import TextDebug
         player.tools = TextDebug(player, args.live)
     return player.run()
+
+
+def _begun(recorder, runner):
+    recorder.begin(runner, runner.state.chapter)
+    return recorder
 
 
 # --- shot ------------------------------------------------------------------------------------

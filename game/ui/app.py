@@ -11,6 +11,7 @@ import pygame
 
 from .. import paths
 from ..engine import SaveStore, Story, StoryRuntimeError
+from ..classroom.record import Recorder
 from ..gallery import Gallery
 from ..session import Session
 from .audio import Audio
@@ -54,6 +55,7 @@ class App:
         store = SaveStore(paths.save_dir(story.id, save_dir), story)
         gallery = Gallery(data / f"gallery-{story.id}.json", story.id)
         self.session = Session(story, store, gallery, thumbnail=self.thumbnail)
+        self.session.recorder = Recorder(story, data / "sessions" / story.id, allowed=lambda: self.settings.session_records)
         self.screens = Screens()
         self.stack: list = []
         self.dirty = True

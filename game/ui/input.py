@@ -33,6 +33,7 @@ class Act(enum.Enum):
     TYPE = "type"              # a printable key with no other meaning (text)
     QUIT = "quit"              # the window was closed
     RESIZED = "resized"
+    TEXT = "text"              # typed characters (text), for fields such as a nickname
 
 
 # what a held key may keep doing: move and scroll, never activate, choose, go back or undo
@@ -45,7 +46,7 @@ class Intent:
     number: int = 0
     pos: tuple[int, int] = (0, 0)
     repeat: bool = False  # a key held down, not pressed again: may page text, never chooses
-    text: str = ""             # the character a key types, for screens that take typing
+    text: str = ""             # the character(s) a key or text input types, for screens that take typing
 
 
 _KEYS = {
@@ -105,6 +106,8 @@ def intents(event: pygame.event.Event) -> list[Intent]:
         return [Intent(Act.QUIT)]
     if kind == pygame.KEYDOWN:
         return _key(event)
+    if kind == pygame.TEXTINPUT:
+        return [Intent(Act.TEXT, text=event.text)]
     if kind == pygame.MOUSEMOTION:
         return [Intent(Act.POINT, pos=event.pos)]
     if kind == pygame.MOUSEBUTTONDOWN and event.button == 1:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pygame
 
 from ...engine import Phase, Turn
+from .. import classroom_flow
 from ..input import Act, Intent
 from ..layout import ChoiceBox, SceneLayout, layout_scene
 from ..textlayout import prefix_width
@@ -48,6 +49,7 @@ class SceneScreen(Screen):
         self.notes: list[Note] = []
         self.static: pygame.Surface | None = None
         self.choices_since: float | None = None
+        self.discussed: Turn | None = None  # the turn whose discussion card was shown
 
     # --- following the runner ----------------------------------------------------------
 
@@ -112,7 +114,10 @@ class SceneScreen(Screen):
                 self.notes.append(Note(index, f"{sign}{abs(delta):g} {measure.label}", now))
 
     def resume(self) -> None:
-        self.sync(new_turn=self.turn is not self.runner.turn)
+        moved = self.turn is not self.runner.turn
+        self.sync(new_turn=moved)
+        if moved:
+            classroom_flow.after_turn(self)
 
     def relayout(self) -> None:
         if self.turn is None:
@@ -225,17 +230,21 @@ class SceneScreen(Screen):
         """Make the move: a choice by its number, or continue (0)."""
         self.app.sound_of("click")()
         phase = self.turn.phase
+        if classroom_flow.before_move(self, number):
+            return
         if number == 0 and phase is Phase.ENDED:
             self.app.push("ending")
             return
         if number == 0 and phase is Phase.STUCK:
             self.undo()
             return
+        prompts = self.turn.discuss
         if number == 0:
             self.app.session.proceed()
         else:
             self.app.session.choose(number)
         self.sync(new_turn=True, moved=True)
+        classroom_flow.after_turn(self, prompts)
 
     def undo(self) -> None:
         """Back one move, to the last page of the scene before (where its choices are)."""
@@ -252,6 +261,10 @@ class SceneScreen(Screen):
     def update(self, dt: float) -> bool:
         if self.turn is None or self.app.top is not self:
             return False
+        if self.discussed is not self.turn and classroom_flow.wants_discussion(self):
+            self.discussed = self.turn
+            self.app.push("discussion", lesson=self.app.session.lesson)
+            return True
         moved = False
         speed = self.app.settings.chars_per_second
         if not self.text_done:

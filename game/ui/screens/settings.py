@@ -37,6 +37,8 @@ def _rows() -> list[Row]:
         Row("Music volume", "music_volume", list(range(11)), lambda v: f"{v * 10}%"),
         Row("Sound volume", "sound_volume", list(range(11)), lambda v: f"{v * 10}%"),
         Row("Fullscreen", "fullscreen", [False, True], on_off),
+        Row("Session records", "session_records", [False, True], on_off),
+        Row("Think-about-it notes", "think_notes", [False, True], on_off),
     ]
 
 

@@ -60,6 +60,7 @@ class TitleScreen(MenuScreen):
             Button("New game", self.new_game),
             Button("Load", lambda: self.app.push("slots", saving=False)),
             Button("Chapters", lambda: self.app.push("chapters"), enabled=bool(self.app.story.chapters)),
+            Button("Classroom", lambda: self.app.push("classroom")),
             Button("Endings", lambda: self.app.push("gallery")),
             Button("Settings", lambda: self.app.push("settings")),
             Button("Quit", self.quit),
