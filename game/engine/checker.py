@@ -9,7 +9,8 @@ from pathlib import Path
 
 from . import expr
 from .expr import ExprError, type_of
-from .problems import Place, Problems
+from .problems import READ_FAILURES, Place, Problem, Problems
+from .yamlhelp import comment_cut
 from .yamlsrc import SourceFile, YList, YMap, read_source
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -40,6 +41,7 @@ class Checker:
         self.folder = folder
         self.display = display
         self.problems = Problems()
+        self.unread: set[str] = set()  # display paths of files whose content could not be read
 
     def display_path(self, path: Path) -> str:
         return os.path.join(self.display, os.path.relpath(path, self.folder))
@@ -50,12 +52,17 @@ class Checker:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
                 self.problems.error(Place(display), "too-large", f"this file is {size // 1_000_000} MB; story files are limited to {MAX_FILE_BYTES // 1_000_000} MB")
+                self.unread.add(display)
                 return SourceFile(display)
             raw = path.read_bytes()
         except OSError as exc:
             self.problems.error(Place(display), "unreadable", f"cannot read this file: {exc.strerror or exc}")
+            self.unread.add(display)
             return SourceFile(display)
-        return read_source(raw, display, self.problems)
+        source = read_source(raw, display, self.problems)
+        if not source.ok:
+            self.unread.add(display)
+        return source
 
     def key_place(self, source: SourceFile, ymap: YMap, key: str) -> Place:
         return source.place(ymap.key_nodes.get(key))
@@ -89,6 +96,7 @@ class Checker:
     def text_value(self, source: SourceFile, node, value, what: str) -> str | None:
         """A story string; numbers are accepted as written, anything else is a type error."""
         if isinstance(value, str):
+            self.comment_in_text(source, node)
             return value
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return node.value
@@ -114,3 +122,30 @@ class Checker:
 
     def expression_error(self, source: SourceFile, node, exc: ExprError, where: str) -> None:
         self.problems.error(self.expression_place(source, node, exc.offset), exc.code, f"{where}: {exc.message}", exc.hint)
+
+    def comment_in_text(self, source: SourceFile, node) -> None:
+        """`text: Room #4 is empty.` is read as 'Room': warn where the text was cut."""
+        cut = comment_cut(source.text, node)
+        if cut:
+            index, dropped = cut
+            self.problems.warning(source.place_at(index), "yaml-comment", f"the text stops before '{dropped[:20]}': YAML reads ' #' and what follows as a comment", "put the whole text in quotes to keep the '#'")
+
+    def hide_follow_on(self, story_file_read: bool) -> None:
+        """Drop the problems that may exist only because a file could not be read (a scene that
+        lives in the unreadable file, variables that story.yaml would declare), and say so on the
+        read error, which is listed first."""
+        hidden = set()
+        if self.unread - {self.display_path(self.folder / "story.yaml")}:
+            hidden |= {"unknown-scene", "unreachable"}
+        if not story_file_read:
+            hidden |= {"unknown-variable", "unknown-character", "missing-asset"}
+        if not hidden:
+            return
+        kept = [p for p in self.problems.items if p.code not in hidden]
+        dropped = len(self.problems.items) - len(kept)
+        causes = [i for i, p in enumerate(kept) if p.code in READ_FAILURES]
+        if dropped and causes:
+            first = kept[causes[0]]
+            note = f"{dropped} problem{'s' if dropped != 1 else ''} that may only follow from this {'is' if dropped == 1 else 'are'} not shown until it is fixed"
+            kept[causes[0]] = Problem(first.place, first.severity, first.code, first.message, f"{first.hint}; {note}" if first.hint else note)
+        self.problems.items[:] = kept

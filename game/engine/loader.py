@@ -172,10 +172,27 @@ class _Loader(Checker):
             self.problems.error(self.key_place(source, body, "choices"), "ending-with-choices", f"{what} is an ending, so it cannot have choices")
         if "ending" in has and "goto" in has:
             self.problems.error(self.key_place(source, body, "goto"), "ending-with-goto", f"{what} is an ending, so it cannot have a goto")
-        if "choices" in has and "goto" in has:
+        if "choices" in has and "goto" in has and not self.goto_meant_for_choice(source, body):
             self.problems.error(self.key_place(source, body, "goto"), "choices-and-goto", f"{what} has both choices and a goto", "a scene either offers choices or continues with goto")
         if not has:
             self.problems.error(scene.place, "dead-end", f"{what} is a dead end: it has no choices, no goto and no ending", "add choices:, goto: or ending:")
+
+    def goto_meant_for_choice(self, source: SourceFile, body: YMap) -> bool:
+        """A scene's `goto:` right below a last choice that has none was meant for that choice,
+        indented too little: report that one mistake instead of a choice without goto and a scene
+        with both choices and a goto."""
+        choices = body["choices"]
+        if not isinstance(choices, YList) or not choices or not isinstance(choices[-1], YMap) or "goto" in choices[-1]:
+            return False
+        goto_key, last = body.key_nodes["goto"], choices[-1]
+        if goto_key.start_mark.line < last.node.start_mark.line:
+            return False
+        text_key = last.key_nodes.get("text")
+        column = text_key.start_mark.column if text_key else last.node.start_mark.column
+        missing = source.place(last.node)
+        self.problems.items[:] = [p for p in self.problems.items if not (p.place == missing and p.message.endswith("needs 'goto'"))]
+        self.problems.error(source.place(goto_key), "choices-and-goto", f"this 'goto:' is indented like a key of the scene, so the choice above it (line {missing.line}) has no goto", f"indent it by {column} spaces to line it up with the choice's 'text:'")
+        return True
 
     def paragraphs(self, source: SourceFile, body: YMap, what: str) -> list[Paragraph]:
         value, node = body["text"], body.value_nodes["text"]
@@ -389,6 +406,7 @@ class _Loader(Checker):
         self.effect_compiler = Compiler(Scope(types, scene_ids, allow_random=True))
         scenes = {scene_id: self.compile_scene(scene_id) for scene_id in self.raw_scenes}
         if meta is None or not meta.title or not meta.start:
+            self.hide_follow_on(story_file_read=meta is not None)
             return LoadResult(None, self.problems, story_stats(scenes))
         story = Story(
             meta.id or slug(meta.title), meta.title, meta.start, self.folder, self.variables, scenes,
@@ -397,6 +415,7 @@ class _Loader(Checker):
         )
         story.files = sorted({source.path for source, _, _ in self.raw_scenes.values()})
         self.check_graph(story)
+        self.hide_follow_on(story_file_read=True)
         stats = story_figures(story)
         return LoadResult(None if self.problems.errors else story, self.problems, stats)
 
