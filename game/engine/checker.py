@@ -10,11 +10,13 @@ from pathlib import Path
 from . import expr
 from .expr import ExprError, type_of
 from .problems import READ_FAILURES, Place, Problem, Problems
+from .storyformat import ID_PATTERN as _ID
+from .storyformat import NAME_PATTERN as _NAME
 from .yamlhelp import comment_cut
 from .yamlsrc import SourceFile, YList, YMap, read_source
 
-ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
-NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+ID_PATTERN = re.compile(_ID + r"\Z")
+NAME_PATTERN = re.compile(_NAME + r"\Z")
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
 

@@ -17,14 +17,12 @@ from .expr import BOOL, Compiler, ExprError, Scope, constant_expression
 from .model import Choice, Effect, Ending, Paragraph, Scene, Stage, Story, Variable
 from .problems import Place, Problems
 from .storyfile import STORY_FILE, StoryFile, StoryFileReader, asset
+from .storyformat import CHOICE, ENDING_MAP, PARAGRAPH, SCENE, SCENE_FILE, WAYS_ON
 from .template import Template, compile_template
 from .yamlsrc import SourceFile, YList, YMap
 
-SCENE_FILE_KEYS = ("scenes",)
-SCENE_KEYS = ("text", "title", "choices", "goto", "set", "ending", "speaker", "portrait", "background", "music", "sound", "discuss")
-CHOICE_KEYS = ("text", "goto", "set", "if")
-PARAGRAPH_KEYS = ("text", "if")
-ENDING_KEYS = ("id", "title")
+SCENE_FILE_KEYS, SCENE_KEYS, CHOICE_KEYS = SCENE_FILE.names, SCENE.names, CHOICE.names
+PARAGRAPH_KEYS, ENDING_KEYS = PARAGRAPH.names, ENDING_MAP.names
 NO_MUSIC = "none"
 
 
@@ -86,6 +84,7 @@ class _Loader(Checker):
         scenes = data.get("scenes")
         if "scenes" not in data:
             self.problems.error(source.place(data.node), "missing-key", "a scene file needs a 'scenes:' mapping")
+            self.unread.add(source.path)
             return
         if not isinstance(scenes, YMap):
             self.wrong_type(self.value_place(source, data, "scenes"), "'scenes'", "a mapping of scene id: scene", scenes)
@@ -167,14 +166,14 @@ class _Loader(Checker):
 
     def check_shape(self, scene: Scene, body: YMap, source: SourceFile) -> None:
         what = f"scene '{scene.id}'"
-        has = {key for key in ("choices", "goto", "ending") if key in body}
+        has = {key for key in WAYS_ON if key in body}
         if "ending" in has and "choices" in has:
             self.problems.error(self.key_place(source, body, "choices"), "ending-with-choices", f"{what} is an ending, so it cannot have choices")
         if "ending" in has and "goto" in has:
             self.problems.error(self.key_place(source, body, "goto"), "ending-with-goto", f"{what} is an ending, so it cannot have a goto")
         if "choices" in has and "goto" in has and not self.goto_meant_for_choice(source, body):
             self.problems.error(self.key_place(source, body, "goto"), "choices-and-goto", f"{what} has both choices and a goto", "a scene either offers choices or continues with goto")
-        if not has:
+        if not has and not any(did_you_mean(key, WAYS_ON) for key in body if key not in SCENE_KEYS):
             self.problems.error(scene.place, "dead-end", f"{what} is a dead end: it has no choices, no goto and no ending", "add choices:, goto: or ending:")
 
     def goto_meant_for_choice(self, source: SourceFile, body: YMap) -> bool:
@@ -327,7 +326,7 @@ class _Loader(Checker):
     def choice(self, source: SourceFile, item: YMap, index: int, what: str) -> Choice | None:
         where = f"a choice in {what}"
         self.check_keys(source, item, CHOICE_KEYS, where)
-        for key in ("text", "goto"):
+        for key in CHOICE.required:
             if key not in item:
                 self.problems.error(source.place(item.node), "missing-key", f"{where} needs '{key}'")
         if "text" not in item or "goto" not in item:
@@ -347,7 +346,7 @@ class _Loader(Checker):
             self.wrong_type(self.value_place(source, body, "ending"), f"'ending' in {what}", "a mapping with id and title", value)
             return None
         self.check_keys(source, value, ENDING_KEYS, f"the ending of {what}")
-        missing = [key for key in ENDING_KEYS if key not in value]
+        missing = [key for key in ENDING_MAP.required if key not in value]
         for key in missing:
             self.problems.error(source.place(value.node), "missing-key", f"the ending of {what} needs '{key}'")
         if missing:
