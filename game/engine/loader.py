@@ -227,7 +227,8 @@ class _Loader(Checker):
         if not text.strip():
             self.problems.error(source.place(node), "empty-text", f"the text of {what} is empty")
             return []
-        template = self.template(source, node, text, f"the text of {what}")
+        # `|` and `>` keep the final line break; it would show as an extra blank line.
+        template = self.template(source, node, text.rstrip(), f"the text of {what}")
         pieces = [p.strip() for p in re.split(r"\n\s*\n", text.strip())]
         if len(pieces) == 1 or template.parts:
             return [Paragraph(template, condition)]
@@ -337,7 +338,7 @@ class _Loader(Checker):
         effects = self.effects(source, item, what) if "set" in item else []
         if text is None or goto is None:
             return None
-        template = self.template(source, item.value_nodes["text"], text, f"the text of {where}")
+        template = self.template(source, item.value_nodes["text"], text.rstrip(), f"the text of {where}")
         return Choice(index, template, goto, source.place(item.node), condition, effects)
 
     def ending(self, source: SourceFile, body: YMap, what: str) -> Ending | None:
