@@ -43,7 +43,7 @@ class Checker:
         self.folder = folder
         self.display = display
         self.problems = Problems()
-        self.unread: set[str] = set()  # display paths of files whose content could not be read
+        self.unread: set[str] = set()  # display paths of scene files whose scenes could not be taken in
 
     def display_path(self, path: Path) -> str:
         return os.path.join(self.display, os.path.relpath(path, self.folder))
@@ -54,17 +54,12 @@ class Checker:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
                 self.problems.error(Place(display), "too-large", f"this file is {size // 1_000_000} MB; story files are limited to {MAX_FILE_BYTES // 1_000_000} MB")
-                self.unread.add(display)
                 return SourceFile(display)
             raw = path.read_bytes()
         except OSError as exc:
             self.problems.error(Place(display), "unreadable", f"cannot read this file: {exc.strerror or exc}")
-            self.unread.add(display)
             return SourceFile(display)
-        source = read_source(raw, display, self.problems)
-        if not source.ok:
-            self.unread.add(display)
-        return source
+        return read_source(raw, display, self.problems)
 
     def key_place(self, source: SourceFile, ymap: YMap, key: str) -> Place:
         return source.place(ymap.key_nodes.get(key))
@@ -137,7 +132,8 @@ class Checker:
         lives in the unreadable file, variables that story.yaml would declare), and say so on the
         read error, which is listed first."""
         hidden = set()
-        if self.unread - {self.display_path(self.folder / "story.yaml")}:
+        unread = self.unread | {p.place.path for p in self.problems.items if p.code in READ_FAILURES}
+        if unread - {self.display_path(self.folder / "story.yaml")}:
             hidden |= {"unknown-scene", "unreachable"}
         if not story_file_read:
             hidden |= {"unknown-variable", "unknown-character", "missing-asset"}

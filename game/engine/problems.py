@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 ERROR = "error"
 WARNING = "warning"
 # A file that could not be read at all: listed first, since later problems may follow from it.
-READ_FAILURES = frozenset({"yaml-syntax", "not-utf8", "not-text", "too-large", "unreadable", "missing-story-file"})
+READ_FAILURES = frozenset({"yaml-syntax", "not-utf8", "not-text", "too-large", "unreadable", "outside-link", "missing-story-file"})
 
 
 @dataclass(frozen=True, order=True)
