@@ -18,6 +18,8 @@ from .yamlsrc import SourceFile, YList, YMap, read_source
 ID_PATTERN = re.compile(_ID + r"\Z")
 NAME_PATTERN = re.compile(_NAME + r"\Z")
 MAX_FILE_BYTES = 32 * 1024 * 1024
+# Errors that change where scenes lead: while one is there, "can never be reached" may be false.
+LINK_ERRORS = frozenset({"unknown-scene", "missing-key", "unknown-key", "wrong-type", "misplaced-key", "choices-and-goto", "dead-end", "ending-with-goto"})
 
 
 def kind_of(value) -> str:
@@ -128,13 +130,15 @@ class Checker:
             self.problems.warning(source.place_at(index), "yaml-comment", f"the text stops before '{dropped[:20]}': YAML reads ' #' and what follows as a comment", "put the whole text in quotes to keep the '#'")
 
     def hide_follow_on(self, story_file_read: bool) -> None:
-        """Drop the problems that may exist only because a file could not be read (a scene that
-        lives in the unreadable file, variables that story.yaml would declare), and say so on the
-        read error, which is listed first."""
+        """Drop the problems that may exist only because of another: unknown scenes that may live
+        in a file that could not be read, variables story.yaml would declare, and "can never be
+        reached" while links are broken. A read error (listed first) says how many it held back."""
         hidden = set()
         unread = self.unread | {p.place.path for p in self.problems.items if p.code in READ_FAILURES}
         if unread - {self.display_path(self.folder / "story.yaml")}:
             hidden |= {"unknown-scene", "unreachable"}
+        if any(p.code in LINK_ERRORS for p in self.problems.errors):
+            hidden.add("unreachable")  # reachability of a graph with broken links says little
         if not story_file_read:
             hidden |= {"unknown-variable", "unknown-character", "missing-asset"}
         if not hidden:

@@ -173,7 +173,8 @@ class _Loader(Checker):
             self.problems.error(self.key_place(source, body, "goto"), "ending-with-goto", f"{what} is an ending, so it cannot have a goto")
         if "choices" in has and "goto" in has and not self.goto_meant_for_choice(source, body):
             self.problems.error(self.key_place(source, body, "goto"), "choices-and-goto", f"{what} has both choices and a goto", "a scene either offers choices or continues with goto")
-        if not has and not any(did_you_mean(key, WAYS_ON) for key in body if key not in SCENE_KEYS):
+        misplaced = [key for key in body.get("set") or () if key in WAYS_ON] if isinstance(body.get("set"), YMap) else []
+        if not has and not misplaced and not any(did_you_mean(key, WAYS_ON) for key in body if key not in SCENE_KEYS):
             self.problems.error(scene.place, "dead-end", f"{what} is a dead end: it has no choices, no goto and no ending", "add choices:, goto: or ending:")
 
     def goto_meant_for_choice(self, source: SourceFile, body: YMap) -> bool:
@@ -273,7 +274,10 @@ class _Loader(Checker):
             hint = did_you_mean(name, self.variables, "declare it under variables: in story.yaml")
             if block.node.flow_style and not NAME_PATTERN.match(name):
                 hint = "inside { } a comma ends the value: put the expression in quotes"
-            self.problems.error(self.key_place(source, block, name), "unknown-variable", f"'set' in {what} names unknown variable '{name}'", hint)
+            elif name in SCENE_KEYS and not block.node.flow_style:
+                hint = f"'{name}:' is indented as a variable under 'set:'; line it up with 'set:' to make it the scene's"
+            code = "misplaced-key" if name in SCENE_KEYS else "unknown-variable"
+            self.problems.error(self.key_place(source, block, name), code, f"'set' in {what} names unknown variable '{name}'", hint)
             return None
         if isinstance(value, (bool, int, float)):
             compiled = constant_expression(value)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .storyformat import MAPPINGS
+
 _KEY = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[A-Za-z_][\w-]*|'[^']*'|\"[^\"]*\") *:(?: +|$)")
 _TEXT_KEY = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s:#'\"-][^:#]*?) *: +")
 _SYMBOLS = {
@@ -24,6 +26,8 @@ _SYMBOLS = {
     "@": "YAML does not allow a value to start with '@'",
     "`": "YAML does not allow a value to start with a backquote",
 }
+# Keys that live in one mapping together: a key lines up with the nearest of its kin above.
+_FAMILIES = [frozenset(m.names) for m in MAPPINGS.values()]
 _INDENT_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
 
 
@@ -144,7 +148,7 @@ def _colon_or_indent(exc, mark, here: _Line, lines) -> Explanation | None:
     above = _above(here, lines)
     key = here.key
     if key and mark.column == here.text.index(":", key.end("key")) and above is not None and here.indent > above.key_column:
-        return _too_far(here, above)
+        return _too_far(here, above, lines)
     start_line, start_column = here, _TEXT_KEY.match(here.text)
     column, value = here.value()
     if start_column is None or not value:
@@ -164,7 +168,7 @@ def _indentation(exc, mark, here: _Line, lines) -> Explanation | None:
     if above is None or here.number != mark.line or mark.column != here.indent:
         return None
     if here.indent > above.key_column and above.value()[1]:
-        return _too_far(here, above)
+        return _too_far(here, above, lines)
     if not here.text[here.indent:].startswith("-"):
         for line in _block_above(here, lines):
             if line.indent == here.indent and line.text[line.indent:].startswith("-"):
@@ -174,7 +178,8 @@ def _indentation(exc, mark, here: _Line, lines) -> Explanation | None:
                     f"{name} lines up with the '-' on line {line.number + 1}, but a list item must start with '-'",
                     f"to put it in that item, indent it by {line.key_column} spaces like '{line.key_name}:'; for a new item, start it with '- '",
                 )
-    found = _sibling(here, lines)
+    kin = _kin_above(here, lines) if not here.text[here.indent:].startswith("-") else None
+    found = (kin.key_column, kin) if kin is not None else _sibling(here, lines)
     if found is None:
         return None
     column, sibling = found
@@ -187,7 +192,7 @@ def _indentation(exc, mark, here: _Line, lines) -> Explanation | None:
     )
 
 
-def _too_far(here: _Line, above: _Line) -> Explanation:
+def _too_far(here: _Line, above: _Line, lines) -> Explanation:
     name = _key_label(here)
     if " " in here.key_name.strip("'\""):
         return Explanation(
@@ -195,11 +200,29 @@ def _too_far(here: _Line, above: _Line) -> Explanation:
             "this line goes on with the text above it, and its ': ' makes YAML read it as a new key",
             "put the whole text in quotes",
         )
+    kin = _kin_above(here, lines) or above
     return Explanation(
         here.number + 1, here.indent + 1,
         f"{name} is indented {here.indent} spaces, more than '{above.key_name or above.text.strip()}:' on line {above.number + 1} ({above.key_column}), so YAML reads it as part of the value above",
-        f"indent {name} by {above.key_column} spaces to line it up with '{above.key_name}:'" if above.key_name else f"indent {name} by {above.key_column} spaces",
+        f"indent {name} by {kin.key_column} spaces to line it up with '{kin.key_name}:' on line {kin.number + 1}" if kin.key_name else f"indent {name} by {kin.key_column} spaces",
     )
+
+
+def _kin_above(here: _Line, lines) -> _Line | None:
+    """The nearest line above whose key belongs in one mapping with this line's key (`goto`
+    with `text` or `set`, not with a variable under `set:`): the line it should line up with."""
+    name = here.key_name
+    families = [f for f in _FAMILIES if name in f]
+    if not families:
+        return None
+    for line in reversed(lines[:here.number]):
+        if line.blank or not line.key_name or line.key_column == here.indent:
+            continue
+        if any(line.key_name in f for f in families):
+            return line
+        if line.indent == 0:
+            return None
+    return None
 
 
 def _sibling(here: _Line, lines) -> tuple[int, _Line] | None:

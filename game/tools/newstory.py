@@ -22,7 +22,7 @@ description: A harbour in the rain, one ticket, two ways home.
 start: harbour
 
 variables:
-  coins: 3          # a whole number
+  coins: 4          # a whole number
   ticket: false     # true or false
 """
 

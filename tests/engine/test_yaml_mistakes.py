@@ -20,6 +20,7 @@ EXPECTED = {
     "indent_too_little_in_choice": ("dock.yaml:7:8", "'goto:' is indented 7 spaces, but 'text:' on line 6 has 8"),
     "goto_under_the_dash": ("dock.yaml:7:7", "'goto:' lines up with the '-' on line 6"),
     "goto_at_scene_level": ("dock.yaml:9:5", "so the choice above it (line 8) has no goto"),
+    "goto_under_set": ("dock.yaml:6:7", "names unknown variable 'goto'"),
     "text_starts_with_brace": ("dock.yaml:3:11", "starts with '{' as a mapping"),
     "text_starts_with_bracket": ("dock.yaml:3:11", "starts with '[' as a list"),
     "text_starts_with_star": ("dock.yaml:3:11", "starts with '*' as a reference"),
@@ -38,6 +39,7 @@ EXPECTED = {
 HINTS = {
     "indent_too_much": "indent 'goto:' by 8 spaces",
     "indent_too_little": "indent it by 4 spaces",
+    "goto_under_set": "line it up with 'set:' to make it the scene's",
     "text_starts_with_brace": 'put the text in quotes: text: "{name} stands in the rain."',
     "colon_in_text": 'put the whole text in quotes: text: "The sign says: no fishing."',
     "tab_indent": "insert spaces",
@@ -125,3 +127,13 @@ def test_both_yaml_parsers_get_the_same_explanation(loader, text):
     line, column, words = SYNTAX[text]
     found = explain(caught.value, text)
     assert (found.line, found.column) == (line, column) and words in found.message
+
+
+def test_a_key_between_two_levels_lines_up_with_its_own_kind(make_story):
+    """`goto:` indented 5 spaces between `set:` (4) and a variable under it (6) belongs with
+    `set:`, a scene key like itself, not with the variable."""
+    text = "scenes:\n  a:\n    text: Rain.\n    set:\n      score: 1\n     goto: b\n"
+    folder = make_story(text)
+    first = load_story(folder, "story").problems.sorted()[0]
+    assert str(first.place) == "story/scenes.yaml:6:6"
+    assert "but 'set:' on line 4 has 4" in first.message and "indent it by 4 spaces" in first.hint
