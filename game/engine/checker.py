@@ -75,9 +75,16 @@ class Checker:
                 hint = did_you_mean(key, allowed, "allowed keys: " + ", ".join(allowed))
                 self.problems.error(self.key_place(source, ymap, key), "unknown-key", f"unknown key '{key}' in {what}", hint)
 
-    def require_keys(self, source: SourceFile, ymap: YMap, required: tuple, what: str) -> bool:
+    def misspelled(self, ymap: YMap, key: str, allowed: tuple) -> bool:
+        """Whether an unknown key in ymap is `key` mistyped (`got` for `goto`): its own error
+        says so, so "needs 'goto'" would be the same mistake twice."""
+        return any(k not in allowed and did_you_mean(k, (key,)) for k in ymap)
+
+    def require_keys(self, source: SourceFile, ymap: YMap, required: tuple, what: str, allowed: tuple = ()) -> bool:
         missing = [key for key in required if key not in ymap]
         for key in missing:
+            if allowed and self.misspelled(ymap, key, allowed):
+                continue
             self.problems.error(source.place(ymap.node), "missing-key", f"{what} needs '{key}'")
         return not missing
 

@@ -199,7 +199,7 @@ class _Parser:
         result = self.expression(_OR)
         if self.token.kind != "end":
             if self.token.text == "if":
-                raise ExprError("there is no 'a if b else c' in story expressions", self.token.offset, "for text that depends on a condition, use a paragraph with if: (see docs/writing-stories.md)")
+                raise ExprError("there is no 'a if b else c' in story expressions", self.token.offset, "for text that depends on a condition, use paragraphs with if:, as docs/writing-stories.md shows")
             raise ExprError(f"unexpected {self.token.text!r}", self.token.offset, "an operator may be missing")
         return result
 

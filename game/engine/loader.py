@@ -115,7 +115,7 @@ class _Loader(Checker):
             scene.title = self.text_value(source, body.value_nodes["title"], body["title"], f"the title of {what}") or scene.title
         if "text" in body:
             scene.paragraphs = self.paragraphs(source, body, what)
-        else:
+        elif not self.misspelled(body, "text", SCENE_KEYS):
             self.problems.error(scene.place, "missing-key", f"{what} has no text")
         if "set" in body:
             scene.effects = self.effects(source, body, what)
@@ -332,7 +332,7 @@ class _Loader(Checker):
         where = f"a choice in {what}"
         self.check_keys(source, item, CHOICE_KEYS, where)
         for key in CHOICE.required:
-            if key not in item:
+            if key not in item and not self.misspelled(item, key, CHOICE_KEYS):
                 self.problems.error(source.place(item.node), "missing-key", f"{where} needs '{key}'")
         if "text" not in item or "goto" not in item:
             return None

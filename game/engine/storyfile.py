@@ -124,7 +124,7 @@ class StoryFileReader:
         source, check = meta.source, self.check
         for item in self.items(meta, "measures", "a mapping with variable, label, min and max"):
             check.check_keys(source, item, MEASURE_KEYS, "a measure")
-            if not check.require_keys(source, item, MEASURE.required, "a measure"):
+            if not check.require_keys(source, item, MEASURE.required, "a measure", MEASURE_KEYS):
                 continue
             name = check.text_at(source, item, "variable", "a measure's variable")
             variable = meta.variables.get(name)
@@ -149,7 +149,7 @@ class StoryFileReader:
         source, check = meta.source, self.check
         for item in self.items(meta, "chapters", "a mapping with title and start"):
             check.check_keys(source, item, CHAPTER_KEYS, "a chapter")
-            if not check.require_keys(source, item, CHAPTER.required, "a chapter"):
+            if not check.require_keys(source, item, CHAPTER.required, "a chapter", CHAPTER_KEYS):
                 continue
             title = check.text_at(source, item, "title", "a chapter title")
             start = check.text_at(source, item, "start", "a chapter start")
@@ -194,7 +194,7 @@ class StoryFileReader:
                 continue
             what = f"character '{char_id}'"
             check.check_keys(source, body, CHARACTER_KEYS, what)
-            if not check.require_keys(source, body, CHARACTER.required, what):
+            if not check.require_keys(source, body, CHARACTER.required, what, CHARACTER_KEYS):
                 continue
             character = Character(char_id, check.text_at(source, body, "name", f"the name of {what}") or char_id)
             if "portrait" in body:

@@ -28,6 +28,7 @@ _SYMBOLS = {
 }
 # Keys that live in one mapping together: a key lines up with the nearest of its kin above.
 _FAMILIES = [frozenset(m.names) for m in MAPPINGS.values()]
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 _INDENT_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
 
 
@@ -80,14 +81,17 @@ class _Line:
 
 def explain(exc, text: str) -> Explanation:
     """Plain words for a yaml.MarkedYAMLError raised while reading `text`."""
-    lines = [_Line(n, line) for n, line in enumerate(text.split("\n"))]
+    lines = [_Line(n, line) for n, line in enumerate(_LINE_BREAK.split(text))]
     mark = exc.problem_mark or exc.context_mark
     problem, context = exc.problem or "", exc.context or ""
     if mark is None:
         return Explanation(0, 0, problem or "the file cannot be read as YAML")
     here = lines[min(mark.line, len(lines) - 1)]
     for rule in (_unclosed_quote, _tab, _symbol, _early_quote, _colon_or_indent, _indentation):
-        found = rule(exc, mark, here, lines)
+        try:
+            found = rule(exc, mark, here, lines)
+        except (IndexError, ValueError):  # a guess about odd text must never hide the error itself
+            found = None
         if found:
             return found
     where = f" ({context} that starts at line {exc.context_mark.line + 1})" if context and exc.context_mark else ""
@@ -98,7 +102,7 @@ def _unclosed_quote(exc, mark, here: _Line, lines) -> Explanation | None:
     if not (exc.context or "").startswith("while scanning a quoted scalar") or exc.context_mark is None:
         return None
     start = exc.context_mark
-    quote = lines[start.line].text[start.column:start.column + 1] or '"'
+    quote = lines[min(start.line, len(lines) - 1)].text[start.column:start.column + 1] or '"'
     return Explanation(start.line + 1, start.column + 1, "this quoted text has no closing quote", f"end it with {quote} on the line where the text ends")
 
 
@@ -257,7 +261,7 @@ def _above(here: _Line, lines) -> _Line | None:
 
 def _this_and_above(here: _Line, lines, exc):
     yield here
-    if exc.context_mark is not None and exc.context_mark.line != here.number:
+    if exc.context_mark is not None and exc.context_mark.line != here.number and exc.context_mark.line < len(lines):
         yield lines[exc.context_mark.line]
     above = _above(here, lines)
     if above is not None:

@@ -260,4 +260,14 @@ def test_an_inline_if_else_points_to_conditional_paragraphs(make_story):
             goto: the_end
         """))
     problem = only(problems_of(folder), "a if b else c")
-    assert problem.startswith("story/scenes.yaml:3:19: error:") and "use a paragraph with if:" in problem
+    assert problem.startswith("story/scenes.yaml:3:19: error:") and "use paragraphs with if:" in problem
+
+
+@pytest.mark.parametrize("body, message", [
+    ("    text: Rain.\n    got: the_end\n", "unknown key 'got' in scene 'start' (did you mean 'goto'?)"),
+    ("    text: Rain.\n    choices:\n      - text: Go\n        got: the_end\n", "unknown key 'got' in a choice in scene 'start' (did you mean 'goto'?)"),
+    ("    txt: Rain.\n    goto: the_end\n", "unknown key 'txt' in scene 'start' (did you mean 'text'?)"),
+])
+def test_a_mistyped_key_is_one_error_not_also_a_missing_one(make_story, body, message):
+    problems = problems_of(make_story("scenes:\n  start:\n" + body + GOOD_END))
+    assert len(problems) == 1 and problems[0].endswith(message), problems

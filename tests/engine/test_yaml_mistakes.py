@@ -137,3 +137,11 @@ def test_a_key_between_two_levels_lines_up_with_its_own_kind(make_story):
     first = load_story(folder, "story").problems.sorted()[0]
     assert str(first.place) == "story/scenes.yaml:6:6"
     assert "but 'set:' on line 4 has 4" in first.message and "indent it by 4 spaces" in first.hint
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028"])
+def test_other_line_breaks_give_the_same_line(make_story, newline):
+    """YAML counts \\r, \\r\\n and Unicode line separators as line breaks; so does the explanation."""
+    text = "scenes:\n  a:\n    text: Rain.\n     goto: b\n".replace("\n", newline)
+    first = load_story(make_story(text), "story").problems.sorted()[0]
+    assert str(first.place) == "story/scenes.yaml:4:6" and "more than 'text:'" in first.message
