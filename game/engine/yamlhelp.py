@@ -28,6 +28,7 @@ _SYMBOLS = {
 }
 # Keys that live in one mapping together: a key lines up with the nearest of its kin above.
 _FAMILIES = [frozenset(m.names) for m in MAPPINGS.values()]
+_CUT = re.compile(r"( +)#(\S.*)")
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 _INDENT_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
 
@@ -307,9 +308,11 @@ def comment_cut(source_text: str, node) -> tuple[int, str] | None:
     if node.style or node.end_mark is None:
         return None
     end = node.end_mark.index
+    if end >= len(source_text) or source_text[end] in "\r\n":
+        return None  # the usual case: the text runs to the end of its line
     line_end = source_text.find("\n", end)
     rest = source_text[end:line_end if line_end >= 0 else len(source_text)]
-    match = re.match(r"( +)#(\S.*)", rest)
+    match = _CUT.match(rest)
     if not match:
         return None
     return end + len(match.group(1)), "#" + match.group(2)
