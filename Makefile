@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_PLAY := $(VENV)/.installed-play
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: play test bench check playtest shot clean
+.PHONY: play test bench check playtest shot schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ check: $(STAMP_PLAY)
 
 playtest: $(STAMP_PLAY)
 	$(BIN)/face-value playtest story --runs 2000 --seed 1
+
+schema: $(STAMP_PLAY)
+	$(BIN)/python -m game.tools.schema
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -18,7 +19,7 @@ from .engine.playtest import story_starts
 from .engine.loader import LoadResult
 from .live import LiveStory
 
-COMMANDS = ("play", "check", "playtest", "shot", "sessions", "transcript", "report", "prompts")
+COMMANDS = ("play", "check", "playtest", "shot", "new", "stats", "sessions", "transcript", "report", "prompts")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -63,15 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--format", choices=("text", "json"), default="text")
 
     shot = commands.add_parser("shot", help="render a scene headless into a PNG, as a player sees it")
-    shot.add_argument("scene", nargs="?", help="scene id (default: the story's start)")
+    shot.add_argument("story", nargs="?", metavar="STORY_DIR", help="story folder (default: the bundled story)")
+    shot.add_argument("--scene", metavar="SCENE", help="scene id (default: the story's start)")
     shot.add_argument("--out", required=True, metavar="FILE.png")
     shot.add_argument("--size", default="1280x720", metavar="WxH")
     shot.add_argument("--set", action="append", default=[], metavar="VAR=VALUE", help="a variable's value (repeatable)")
     shot.add_argument("--settings", action="append", default=[], metavar="KEY=VALUE", help="a setting, e.g. theme=high_contrast (repeatable)")
     shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings or ending")
-    shot.add_argument("--story", metavar="DIR", help="story folder (default: the bundled story)")
+    shot.add_argument("--story", dest="story_option", metavar="DIR", help="the same as STORY_DIR (kept for old scripts)")
     shot.add_argument("--save", metavar="FILE.json", help="start from this save file (its scene and history) instead of a scene id")
     classroom.add_commands(commands)
+
+    new = commands.add_parser("new", help="create a small story to start writing from")
+    new.add_argument("story", metavar="STORY_DIR", help="a new (or empty) folder")
+
+    stats = commands.add_parser("stats", help="words, scenes, choices, endings and reading time per chapter and scene")
+    stats.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -86,9 +95,17 @@ def _positive(text: str) -> int:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    if argv and argv[0] not in COMMANDS and _looks_like_command(argv[0]):
+        hint = did_you_mean(argv[0], COMMANDS, "commands: " + ", ".join(COMMANDS))
+        raise UsageError(f"unknown command '{argv[0]}' ({hint})")
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv = ["play", *argv]
     return build_parser().parse_args(argv)
+
+
+def _looks_like_command(word: str) -> bool:
+    """A bare word that is not a folder: a mistyped command, not a story to play."""
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z_-]*", word)) and not Path(word).exists()
 
 
 def story_folder(given: str | None) -> tuple[Path, str]:
@@ -118,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parse_args(argv)
         return {
             "play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot,
+            "new": run_new, "stats": run_stats,
             "sessions": lambda a: classroom.run_sessions(a, UsageError),
             "transcript": lambda a: classroom.run_transcript(a, UsageError, load_checked),
             "report": lambda a: classroom.run_report(a, UsageError, load_checked),
@@ -158,7 +176,7 @@ def load_checked(given: str | None) -> tuple[LoadResult, str]:
 def report_story_errors(result: LoadResult, display: str) -> int:
     """For play and playtest: a story with errors cannot run; show the errors, exit 1."""
     errors = result.problems.errors
-    for problem in sorted(errors, key=lambda p: (p.place.path, p.place.line))[:20]:
+    for problem in [p for p in result.problems.sorted() if p in errors][:20]:
         print(problem, file=sys.stderr)
     more = f" (showing 20 of {len(errors)})" if len(errors) > 20 else ""
     print(f"face-value: the story in {display} has {len(errors)} error(s){more}; run 'face-value check {display}'", file=sys.stderr)
@@ -345,13 +363,14 @@ def run_shot(args: argparse.Namespace) -> int:
 
     if args.screen not in shot.SCREENS:
         raise UsageError(f"--screen must be one of {', '.join(shot.SCREENS)}, not '{args.screen}'")
-    result, display = load_checked(args.story)
+    given, scene = shot_story_and_scene(args)
+    result, display = load_checked(given)
     if not result.ok:
         return report_story_errors(result, display)
     story = result.story
-    if args.scene is not None and args.scene not in story.scenes:
-        hint = did_you_mean(args.scene, story.scenes)
-        raise UsageError(f"no scene '{args.scene}' in {display}" + (f" ({hint})" if hint else ""))
+    if scene is not None and scene not in story.scenes:
+        hint = did_you_mean(scene, story.scenes)
+        raise UsageError(f"no scene '{scene}' in {display}" + (f" ({hint})" if hint else ""))
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(f"cannot write {args.out}: no folder {out.parent}")
@@ -372,8 +391,48 @@ def run_shot(args: argparse.Namespace) -> int:
         except SaveError as exc:
             print(f"face-value: cannot load: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-    shot.render_shot(story, out, scene=args.scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
+    shot.render_shot(story, out, scene=scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
     print(f"{out}: {size[0]}x{size[1]}")
+    return EXIT_OK
+
+
+def shot_story_and_scene(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """STORY_DIR is positional as in every command; `--story DIR` still works, and so does the
+    old `shot SCENE` (a positional that is no folder, when no --scene is given)."""
+    given, scene = args.story, args.scene
+    if args.story_option is not None:
+        if given is not None and scene is None and not Path(given).is_dir():
+            given, scene = args.story_option, given
+        elif given is not None:
+            raise UsageError("give the story folder once: as STORY_DIR or as --story")
+        else:
+            given = args.story_option
+    elif given is not None and scene is None and not Path(given).exists() and re.fullmatch(r"[a-z][a-z0-9_]*", given):
+        given, scene = None, given
+    return given, scene
+
+
+# --- new and stats ---------------------------------------------------------------------------
+
+def run_new(args: argparse.Namespace) -> int:
+    from .tools.newstory import NewStoryError, create
+
+    try:
+        create(Path(args.story))
+    except NewStoryError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"{args.story}: a new story with 3 scenes and 2 endings; try 'face-value play {args.story}' and 'face-value check {args.story}'")
+    return EXIT_OK
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from .tools.stats import render_text, story_table
+
+    result, display = load_checked(args.story)
+    if not result.ok:
+        return report_story_errors(result, display)
+    table = story_table(result.story)
+    print(json.dumps(table, indent=2, ensure_ascii=False) if args.format == "json" else render_text(table, display))
     return EXIT_OK
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 import sys
-import textwrap
 from typing import TextIO
 
+from . import emphasis
 from .engine import AUTOSAVE, Phase, Runner, RunnerError, SaveError, SaveStore, StoryRuntimeError, check_slot
 
 HELP = "a number picks a choice; Enter continues; u undo; m measures; s [SLOT] save; l [SLOT] load; h help; q quit"
@@ -26,6 +26,7 @@ class TextPlayer:
         self.autosave_failed = False
         self.shown_chapter = None
         self.tools = None  # the writer's debugging commands (game/textdebug.py), when on
+        self.italic = emphasis.can_show_italic(out)
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out)
@@ -90,7 +91,7 @@ class TextPlayer:
             self.say(f"[{turn.speaker.name}]")
         for paragraph in turn.paragraphs:
             for line in paragraph.split("\n"):
-                self.say(textwrap.fill(line, self.width) if line else "")
+                self.say(emphasis.wrap(line, self.width, self.italic) if line else "")
             self.say()
         if turn.phase is Phase.ENDED:
             self.say(f"*** Ending: {turn.ending.title} ***")
@@ -99,7 +100,7 @@ class TextPlayer:
         elif turn.phase is Phase.STUCK:
             self.say(f"story error: {turn.scene.place}: no choice is available here; type u to undo")
         for choice in turn.choices:
-            self.say(textwrap.fill(f"{choice.number}) {choice.text}", self.width, initial_indent="  ", subsequent_indent="     "))
+            self.say(emphasis.wrap(f"{choice.number}) {choice.text}", self.width, self.italic, initial_indent="  ", subsequent_indent="     "))
 
     def command(self, line: str, turn) -> str:
         """Carry out one line of input; returns 'moved', 'quit' or 'stay'."""

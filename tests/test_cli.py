@@ -59,7 +59,9 @@ def test_check_json_output(capsys, make_story):
     (["playtest", "--runs", "many"], "'many' is not a whole number"),
     (["play", "--seed", "x"], "invalid int value: 'x'"),
     (["play", "--load", "../../x"], "not a save slot name"),
-    (["frobnicate"], "no such story folder: frobnicate"),
+    (["frobnicate"], "unknown command 'frobnicate' (commands: play, check"),
+    (["chekc", "story"], "unknown command 'chekc' (did you mean 'check'?)"),
+    (["./frobnicate"], "no such story folder: ./frobnicate"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(capsys, argv, message):
     code, out, err = run(capsys, *argv)

@@ -9,12 +9,17 @@ from pathlib import Path
 
 from . import expr
 from .expr import ExprError, type_of
-from .problems import Place, Problems
+from .problems import READ_FAILURES, Place, Problem, Problems
+from .storyformat import ID_PATTERN as _ID
+from .storyformat import NAME_PATTERN as _NAME
+from .yamlhelp import comment_cut
 from .yamlsrc import SourceFile, YList, YMap, read_source
 
-ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
-NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+ID_PATTERN = re.compile(_ID + r"\Z")
+NAME_PATTERN = re.compile(_NAME + r"\Z")
 MAX_FILE_BYTES = 32 * 1024 * 1024
+# Errors that change where scenes lead: while one is there, "can never be reached" may be false.
+LINK_ERRORS = frozenset({"unknown-scene", "missing-key", "unknown-key", "wrong-type", "misplaced-key", "choices-and-goto", "dead-end", "ending-with-goto"})
 
 
 def kind_of(value) -> str:
@@ -40,6 +45,7 @@ class Checker:
         self.folder = folder
         self.display = display
         self.problems = Problems()
+        self.unread: set[str] = set()  # display paths of scene files whose scenes could not be taken in
 
     def display_path(self, path: Path) -> str:
         return os.path.join(self.display, os.path.relpath(path, self.folder))
@@ -69,9 +75,16 @@ class Checker:
                 hint = did_you_mean(key, allowed, "allowed keys: " + ", ".join(allowed))
                 self.problems.error(self.key_place(source, ymap, key), "unknown-key", f"unknown key '{key}' in {what}", hint)
 
-    def require_keys(self, source: SourceFile, ymap: YMap, required: tuple, what: str) -> bool:
+    def misspelled(self, ymap: YMap, key: str, allowed: tuple) -> bool:
+        """Whether an unknown key in ymap is `key` mistyped (`got` for `goto`): its own error
+        says so, so "needs 'goto'" would be the same mistake twice."""
+        return any(k not in allowed and did_you_mean(k, (key,)) for k in ymap)
+
+    def require_keys(self, source: SourceFile, ymap: YMap, required: tuple, what: str, allowed: tuple = ()) -> bool:
         missing = [key for key in required if key not in ymap]
         for key in missing:
+            if allowed and self.misspelled(ymap, key, allowed):
+                continue
             self.problems.error(source.place(ymap.node), "missing-key", f"{what} needs '{key}'")
         return not missing
 
@@ -89,6 +102,7 @@ class Checker:
     def text_value(self, source: SourceFile, node, value, what: str) -> str | None:
         """A story string; numbers are accepted as written, anything else is a type error."""
         if isinstance(value, str):
+            self.comment_in_text(source, node)
             return value
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return node.value
@@ -114,3 +128,33 @@ class Checker:
 
     def expression_error(self, source: SourceFile, node, exc: ExprError, where: str) -> None:
         self.problems.error(self.expression_place(source, node, exc.offset), exc.code, f"{where}: {exc.message}", exc.hint)
+
+    def comment_in_text(self, source: SourceFile, node) -> None:
+        """`text: Room #4 is empty.` is read as 'Room': warn where the text was cut."""
+        cut = comment_cut(source.text, node)
+        if cut:
+            index, dropped = cut
+            self.problems.warning(source.place_at(index), "yaml-comment", f"the text stops before '{dropped[:20]}': YAML reads ' #' and what follows as a comment", "put the whole text in quotes to keep the '#'")
+
+    def hide_follow_on(self, story_file_read: bool) -> None:
+        """Drop the problems that may exist only because of another: unknown scenes that may live
+        in a file that could not be read, variables story.yaml would declare, and "can never be
+        reached" while links are broken. A read error (listed first) says how many it held back."""
+        hidden = set()
+        unread = self.unread | {p.place.path for p in self.problems.items if p.code in READ_FAILURES}
+        if unread - {self.display_path(self.folder / "story.yaml")}:
+            hidden |= {"unknown-scene", "unreachable"}
+        if any(p.code in LINK_ERRORS for p in self.problems.errors):
+            hidden.add("unreachable")  # reachability of a graph with broken links says little
+        if not story_file_read:
+            hidden |= {"unknown-variable", "unknown-character", "missing-asset"}
+        if not hidden:
+            return
+        kept = [p for p in self.problems.items if p.code not in hidden]
+        dropped = len(self.problems.items) - len(kept)
+        causes = [i for i, p in enumerate(kept) if p.code in READ_FAILURES]
+        if dropped and causes:
+            first = kept[causes[0]]
+            note = f"{dropped} problem{'s' if dropped != 1 else ''} that may only follow from this {'is' if dropped == 1 else 'are'} not shown until it is fixed"
+            kept[causes[0]] = Problem(first.place, first.severity, first.code, first.message, f"{first.hint}; {note}" if first.hint else note)
+        self.problems.items[:] = kept

@@ -198,6 +198,8 @@ class _Parser:
             raise ExprError("the expression is empty", 0)
         result = self.expression(_OR)
         if self.token.kind != "end":
+            if self.token.text == "if":
+                raise ExprError("there is no 'a if b else c' in story expressions", self.token.offset, "for text that depends on a condition, use paragraphs with if:, as docs/writing-stories.md shows")
             raise ExprError(f"unexpected {self.token.text!r}", self.token.offset, "an operator may be missing")
         return result
 

@@ -17,15 +17,13 @@ from .expr import BOOL, Compiler, ExprError, Scope, constant_expression
 from .model import Choice, Effect, Ending, Paragraph, Prompt, Scene, Stage, Story, Variable
 from .problems import Place, Problems
 from .storyfile import STORY_FILE, StoryFile, StoryFileReader, asset
+from .storyformat import CHOICE, ENDING_MAP, PARAGRAPH, SCENE, SCENE_FILE, WAYS_ON
 from .template import Template, compile_template
 from .yamlsrc import SourceFile, YList, YMap
 
-SCENE_FILE_KEYS = ("scenes",)
-SCENE_KEYS = ("text", "title", "choices", "goto", "set", "ending", "speaker", "portrait", "background", "music", "sound", "discuss")
-CHOICE_KEYS = ("text", "goto", "set", "if")
-PARAGRAPH_KEYS = ("text", "if")
+SCENE_FILE_KEYS, SCENE_KEYS, CHOICE_KEYS = SCENE_FILE.names, SCENE.names, CHOICE.names
+PARAGRAPH_KEYS, ENDING_KEYS = PARAGRAPH.names, ENDING_MAP.names
 PROMPT_KEYS = ("text", "if")
-ENDING_KEYS = ("id", "title")
 NO_MUSIC = "none"
 
 
@@ -87,6 +85,7 @@ class _Loader(Checker):
         scenes = data.get("scenes")
         if "scenes" not in data:
             self.problems.error(source.place(data.node), "missing-key", "a scene file needs a 'scenes:' mapping")
+            self.unread.add(source.path)
             return
         if not isinstance(scenes, YMap):
             self.wrong_type(self.value_place(source, data, "scenes"), "'scenes'", "a mapping of scene id: scene", scenes)
@@ -117,7 +116,7 @@ class _Loader(Checker):
             scene.title = self.text_value(source, body.value_nodes["title"], body["title"], f"the title of {what}") or scene.title
         if "text" in body:
             scene.paragraphs = self.paragraphs(source, body, what)
-        else:
+        elif not self.misspelled(body, "text", SCENE_KEYS):
             self.problems.error(scene.place, "missing-key", f"{what} has no text")
         if "set" in body:
             scene.effects = self.effects(source, body, what)
@@ -176,15 +175,33 @@ class _Loader(Checker):
 
     def check_shape(self, scene: Scene, body: YMap, source: SourceFile) -> None:
         what = f"scene '{scene.id}'"
-        has = {key for key in ("choices", "goto", "ending") if key in body}
+        has = {key for key in WAYS_ON if key in body}
         if "ending" in has and "choices" in has:
             self.problems.error(self.key_place(source, body, "choices"), "ending-with-choices", f"{what} is an ending, so it cannot have choices")
         if "ending" in has and "goto" in has:
             self.problems.error(self.key_place(source, body, "goto"), "ending-with-goto", f"{what} is an ending, so it cannot have a goto")
-        if "choices" in has and "goto" in has:
+        if "choices" in has and "goto" in has and not self.goto_meant_for_choice(source, body):
             self.problems.error(self.key_place(source, body, "goto"), "choices-and-goto", f"{what} has both choices and a goto", "a scene either offers choices or continues with goto")
-        if not has:
+        misplaced = [key for key in body.get("set") or () if key in WAYS_ON] if isinstance(body.get("set"), YMap) else []
+        if not has and not misplaced and not any(did_you_mean(key, WAYS_ON) for key in body if key not in SCENE_KEYS):
             self.problems.error(scene.place, "dead-end", f"{what} is a dead end: it has no choices, no goto and no ending", "add choices:, goto: or ending:")
+
+    def goto_meant_for_choice(self, source: SourceFile, body: YMap) -> bool:
+        """A scene's `goto:` right below a last choice that has none was meant for that choice,
+        indented too little: report that one mistake instead of a choice without goto and a scene
+        with both choices and a goto."""
+        choices = body["choices"]
+        if not isinstance(choices, YList) or not choices or not isinstance(choices[-1], YMap) or "goto" in choices[-1]:
+            return False
+        goto_key, last = body.key_nodes["goto"], choices[-1]
+        if goto_key.start_mark.line < last.node.start_mark.line:
+            return False
+        text_key = last.key_nodes.get("text")
+        column = text_key.start_mark.column if text_key else last.node.start_mark.column
+        missing = source.place(last.node)
+        self.problems.items[:] = [p for p in self.problems.items if not (p.place == missing and p.message.endswith("needs 'goto'"))]
+        self.problems.error(source.place(goto_key), "choices-and-goto", f"this 'goto:' is indented like a key of the scene, so the choice above it (line {missing.line}) has no goto", f"indent it by {column} spaces to line it up with the choice's 'text:'")
+        return True
 
     def paragraphs(self, source: SourceFile, body: YMap, what: str) -> list[Paragraph]:
         value, node = body["text"], body.value_nodes["text"]
@@ -220,7 +237,8 @@ class _Loader(Checker):
         if not text.strip():
             self.problems.error(source.place(node), "empty-text", f"the text of {what} is empty")
             return []
-        template = self.template(source, node, text, f"the text of {what}")
+        # `|` and `>` keep the final line break; it would show as an extra blank line.
+        template = self.template(source, node, text.rstrip(), f"the text of {what}")
         pieces = [p.strip() for p in re.split(r"\n\s*\n", text.strip())]
         if len(pieces) == 1 or template.parts:
             return [Paragraph(template, condition)]
@@ -265,7 +283,10 @@ class _Loader(Checker):
             hint = did_you_mean(name, self.variables, "declare it under variables: in story.yaml")
             if block.node.flow_style and not NAME_PATTERN.match(name):
                 hint = "inside { } a comma ends the value: put the expression in quotes"
-            self.problems.error(self.key_place(source, block, name), "unknown-variable", f"'set' in {what} names unknown variable '{name}'", hint)
+            elif name in SCENE_KEYS and not block.node.flow_style:
+                hint = f"'{name}:' is indented as a variable under 'set:'; line it up with 'set:' to make it the scene's"
+            code = "misplaced-key" if name in SCENE_KEYS else "unknown-variable"
+            self.problems.error(self.key_place(source, block, name), code, f"'set' in {what} names unknown variable '{name}'", hint)
             return None
         if isinstance(value, (bool, int, float)):
             compiled = constant_expression(value)
@@ -319,8 +340,8 @@ class _Loader(Checker):
     def choice(self, source: SourceFile, item: YMap, index: int, what: str) -> Choice | None:
         where = f"a choice in {what}"
         self.check_keys(source, item, CHOICE_KEYS, where)
-        for key in ("text", "goto"):
-            if key not in item:
+        for key in CHOICE.required:
+            if key not in item and not self.misspelled(item, key, CHOICE_KEYS):
                 self.problems.error(source.place(item.node), "missing-key", f"{where} needs '{key}'")
         if "text" not in item or "goto" not in item:
             return None
@@ -330,7 +351,7 @@ class _Loader(Checker):
         effects = self.effects(source, item, what) if "set" in item else []
         if text is None or goto is None:
             return None
-        template = self.template(source, item.value_nodes["text"], text, f"the text of {where}")
+        template = self.template(source, item.value_nodes["text"], text.rstrip(), f"the text of {where}")
         return Choice(index, template, goto, source.place(item.node), condition, effects)
 
     def ending(self, source: SourceFile, body: YMap, what: str) -> Ending | None:
@@ -339,7 +360,7 @@ class _Loader(Checker):
             self.wrong_type(self.value_place(source, body, "ending"), f"'ending' in {what}", "a mapping with id and title", value)
             return None
         self.check_keys(source, value, ENDING_KEYS, f"the ending of {what}")
-        missing = [key for key in ENDING_KEYS if key not in value]
+        missing = [key for key in ENDING_MAP.required if key not in value]
         for key in missing:
             self.problems.error(source.place(value.node), "missing-key", f"the ending of {what} needs '{key}'")
         if missing:
@@ -398,6 +419,7 @@ class _Loader(Checker):
         self.effect_compiler = Compiler(Scope(types, scene_ids, allow_random=True))
         scenes = {scene_id: self.compile_scene(scene_id) for scene_id in self.raw_scenes}
         if meta is None or not meta.title or not meta.start:
+            self.hide_follow_on(story_file_read=meta is not None)
             return LoadResult(None, self.problems, story_stats(scenes))
         story = Story(
             meta.id or slug(meta.title), meta.title, meta.start, self.folder, self.variables, scenes,
@@ -406,6 +428,7 @@ class _Loader(Checker):
         )
         story.files = sorted({source.path for source, _, _ in self.raw_scenes.values()})
         self.check_graph(story)
+        self.hide_follow_on(story_file_read=True)
         stats = story_figures(story)
         return LoadResult(None if self.problems.errors else story, self.problems, stats)
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
+# A file that could not be read at all: listed first, since later problems may follow from it.
+READ_FAILURES = frozenset({"yaml-syntax", "not-utf8", "not-text", "too-large", "unreadable", "outside-link", "missing-story-file"})
 
 
 @dataclass(frozen=True, order=True)
@@ -71,8 +73,8 @@ class Problems:
         return [p for p in self.items if p.severity == WARNING]
 
     def sorted(self) -> list[Problem]:
-        """Problems in file order, so a writer can walk down the file."""
-        return sorted(self.items, key=lambda p: (p.place.path, p.place.line, p.place.column, p.code))
+        """Files that could not be read first, then file order, so a writer can walk down the file."""
+        return sorted(self.items, key=lambda p: (p.code not in READ_FAILURES, p.place.path, p.place.line, p.place.column, p.code))
 
     def __len__(self) -> int:
         return len(self.items)

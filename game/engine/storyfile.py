@@ -12,14 +12,13 @@ from .checker import ID_PATTERN, NAME_PATTERN, Checker, did_you_mean, kind_of
 from .expr import type_of
 from .model import Chapter, Character, Measure, Variable
 from .problems import Place
+from .storyformat import CHAPTER, CHARACTER, MEASURE, STORY
+from .storyformat import RESERVED_NAMES as _RESERVED
 from .yamlsrc import SourceFile, YList, YMap
 
 STORY_FILE = "story.yaml"
-STORY_KEYS = ("title", "start", "variables", "id", "author", "description", "chapters", "measures", "characters", "assets")
-CHAPTER_KEYS = ("title", "start", "values")
-MEASURE_KEYS = ("variable", "label", "min", "max", "description")
-CHARACTER_KEYS = ("name", "portrait", "color")
-RESERVED_NAMES = {"and", "or", "not", "true", "false", "visited", "random"}
+STORY_KEYS, CHAPTER_KEYS, MEASURE_KEYS, CHARACTER_KEYS = STORY.names, CHAPTER.names, MEASURE.names, CHARACTER.names
+RESERVED_NAMES = set(_RESERVED)
 COLOR_PATTERN = re.compile(r"#[0-9a-fA-F]{6}\Z")
 
 
@@ -62,7 +61,7 @@ class StoryFileReader:
             return None
         check.check_keys(source, data, STORY_KEYS, STORY_FILE)
         meta = StoryFile(source, data)
-        for key in ("title", "start"):
+        for key in STORY.required:
             if key not in data:
                 check.problems.error(source.place(data.node), "missing-key", f"{STORY_FILE} needs a '{key}'")
         for key in ("title", "start", "id", "author", "description"):
@@ -125,7 +124,7 @@ class StoryFileReader:
         source, check = meta.source, self.check
         for item in self.items(meta, "measures", "a mapping with variable, label, min and max"):
             check.check_keys(source, item, MEASURE_KEYS, "a measure")
-            if not check.require_keys(source, item, ("variable", "label", "min", "max"), "a measure"):
+            if not check.require_keys(source, item, MEASURE.required, "a measure", MEASURE_KEYS):
                 continue
             name = check.text_at(source, item, "variable", "a measure's variable")
             variable = meta.variables.get(name)
@@ -150,7 +149,7 @@ class StoryFileReader:
         source, check = meta.source, self.check
         for item in self.items(meta, "chapters", "a mapping with title and start"):
             check.check_keys(source, item, CHAPTER_KEYS, "a chapter")
-            if not check.require_keys(source, item, ("title", "start"), "a chapter"):
+            if not check.require_keys(source, item, CHAPTER.required, "a chapter", CHAPTER_KEYS):
                 continue
             title = check.text_at(source, item, "title", "a chapter title")
             start = check.text_at(source, item, "start", "a chapter start")
@@ -195,7 +194,7 @@ class StoryFileReader:
                 continue
             what = f"character '{char_id}'"
             check.check_keys(source, body, CHARACTER_KEYS, what)
-            if not check.require_keys(source, body, ("name",), what):
+            if not check.require_keys(source, body, CHARACTER.required, what, CHARACTER_KEYS):
                 continue
             character = Character(char_id, check.text_at(source, body, "name", f"the name of {what}") or char_id)
             if "portrait" in body:

@@ -12,6 +12,7 @@ try:  # LibYAML's C parser is about 9x faster; the pure-Python one is the fallba
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
+from . import yamlhelp
 from .problems import Place, Problems
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -137,25 +138,10 @@ def _decode(raw: bytes, source: SourceFile, problems: Problems) -> str | None:
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, source: SourceFile, problems: Problems) -> None:
-    """Report a YAML syntax error where a writer should look, with a hint for the usual causes."""
-    mark, context = exc.problem_mark or exc.context_mark, exc.context or ""
-    message, hint = f"YAML syntax: {exc.problem or 'cannot read this'}", ""
-    if context.startswith("while scanning a quoted scalar") and exc.context_mark:
-        mark = exc.context_mark
-        message, hint = "YAML syntax: this quoted text has no closing quote", "end it with the same quote mark it starts with"
-    elif mark is not None and _char_at(source.text, mark) == "\t":
-        hint = "indent with spaces; YAML does not allow tabs"
-    elif exc.problem == "mapping values are not allowed in this context":
-        hint = "text that contains ': ' must be in quotes"
-    elif context and exc.context_mark is not None:
-        message += f" ({context} that starts at line {exc.context_mark.line + 1})"
-    place = Place(source.path, mark.line + 1, mark.column + 1) if mark else Place(source.path)
-    problems.error(place, "yaml-syntax", message, hint)
-
-
-def _char_at(text: str, mark) -> str:
-    index = getattr(mark, "index", -1)
-    return text[index] if 0 <= index < len(text) else ""
+    """Report a YAML syntax error where a writer should look, in plain words (yamlhelp)."""
+    found = yamlhelp.explain(exc, source.text)
+    name = source.path.replace("\\", "/").rsplit("/", 1)[-1]
+    problems.error(Place(source.path, found.line, found.column), "yaml-syntax", f"{name} could not be read: {found.message}", found.hint)
 
 
 def _value(node, walk: _Walk):
@@ -230,6 +216,9 @@ def _scalar(node, walk: _Walk):
 
 
 def _unsupported_tag(node, walk: _Walk) -> None:
+    hint = "remove the tag"
+    if isinstance(node, yaml.ScalarNode) and node.tag.startswith("!") and not node.style:
+        hint = "if this is text, put it in quotes: YAML reads a value that starts with '!' as a tag"
     walk.problems.error(
-        walk.source.place(node), "yaml-tag", f"YAML tag '{node.tag}' is not supported in a story", "remove the tag"
+        walk.source.place(node), "yaml-tag", f"YAML tag '{node.tag}' is not supported in a story", hint
     )

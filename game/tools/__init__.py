@@ -1,1 +1,1 @@
-"""Tools for the people around the game: the class report built from session files."""
+"""Writer tools behind the `face-value` commands: new, stats, and the schema generator."""

@@ -84,10 +84,14 @@ def wrap_paragraph(text: str, width: int, style: TextStyle) -> list[Line]:
 
 
 def _words(runs: list[Run]):
-    """(word, italic, space_before) triples."""
+    """(word, italic, space_before) triples; a space at the end of one run ("until it is ")
+    comes before the first word of the next ("*gone*")."""
+    pending = False
     for run in runs:
         for match in re.finditer(r"(\s*)(\S+)", run.text):
-            yield match.group(2), run.italic, bool(match.group(1))
+            yield match.group(2), run.italic, bool(match.group(1)) or pending
+            pending = False
+        pending = pending or run.text[-1:].isspace()
 
 
 def _wrap_runs(runs: list[Run], width: int, style: TextStyle) -> list[Line]:

@@ -32,34 +32,6 @@ def only(problems: list[str], needle: str) -> str:
     return found[0]
 
 
-def test_yaml_syntax_error_points_at_the_line(make_story):
-    folder = make_story(scenes("""
-        scenes:
-          start:
-            text: Rain.
-           goto: the_end
-        """))
-    problem = only(problems_of(folder), "YAML syntax")
-    assert problem == ("story/scenes.yaml:4:4: error: YAML syntax: did not find expected key "
-                       "(while parsing a block mapping that starts at line 2)")
-
-
-def test_unclosed_quote_points_at_the_opening_quote(make_story):
-    folder = make_story("scenes:\n  start:\n    text: 'Rain.\n    goto: the_end\n")
-    problem = only(problems_of(folder), "YAML syntax")
-    assert problem.startswith("story/scenes.yaml:3:11: error: YAML syntax: this quoted text has no closing quote")
-
-
-def test_tab_indentation_gets_a_hint(make_story):
-    folder = make_story("scenes:\n  start:\n\ttext: x\n")
-    assert only(problems_of(folder), "YAML syntax").endswith("(indent with spaces; YAML does not allow tabs)")
-
-
-def test_colon_in_plain_text_gets_a_hint(make_story):
-    folder = make_story("scenes:\n  start:\n    text: Officer Zhou says: hello\n")
-    assert only(problems_of(folder), "YAML syntax").endswith("(text that contains ': ' must be in quotes)")
-
-
 def test_unknown_key_suggests_the_right_one(make_story):
     folder = make_story(scenes("""
         scenes:
@@ -278,3 +250,24 @@ def test_alias_bomb_is_reported_not_expanded(make_story):
     folder = make_story(bomb)
     problem = only(problems_of(folder), "expands")
     assert problem.startswith("story/scenes.yaml: error: this file expands to far more values than it has text")
+
+
+def test_an_inline_if_else_points_to_conditional_paragraphs(make_story):
+    folder = make_story(scenes("""
+        scenes:
+          start:
+            text: "{'Guo' if met_guo else 'someone'} waves."
+            goto: the_end
+        """))
+    problem = only(problems_of(folder), "a if b else c")
+    assert problem.startswith("story/scenes.yaml:3:19: error:") and "use paragraphs with if:" in problem
+
+
+@pytest.mark.parametrize("body, message", [
+    ("    text: Rain.\n    got: the_end\n", "unknown key 'got' in scene 'start' (did you mean 'goto'?)"),
+    ("    text: Rain.\n    choices:\n      - text: Go\n        got: the_end\n", "unknown key 'got' in a choice in scene 'start' (did you mean 'goto'?)"),
+    ("    txt: Rain.\n    goto: the_end\n", "unknown key 'txt' in scene 'start' (did you mean 'text'?)"),
+])
+def test_a_mistyped_key_is_one_error_not_also_a_missing_one(make_story, body, message):
+    problems = problems_of(make_story("scenes:\n  start:\n" + body + GOOD_END))
+    assert len(problems) == 1 and problems[0].endswith(message), problems

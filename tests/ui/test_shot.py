@@ -42,3 +42,19 @@ def test_shot_bad_arguments_are_one_line_errors(args, message):
     result = shot("--story", STAGED, *args)
     assert result.returncode == 2
     assert message in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_shot_takes_the_story_folder_first_like_every_command(tmp_path):
+    out = tmp_path / "zhou.png"
+    result = shot(STAGED, "--scene", "zhou_visit", "--out", str(out), "--size", "640x360")
+    assert result.returncode == 0, result.stderr
+    assert pygame.image.load(str(out)).get_size() == (640, 360)
+
+
+@pytest.mark.parametrize("args, message", [
+    ([STAGED, "--scene", "nowhere"], "no scene 'nowhere' in"),
+    ([STAGED, "--story", STAGED], "give the story folder once"),
+])
+def test_shot_story_folder_errors_are_one_line(args, message):
+    result = shot(*args, "--out", "x.png")
+    assert result.returncode == 2 and message in result.stderr and result.stderr.count("\n") == 1

@@ -47,3 +47,9 @@ def test_rendered_lines_are_cached(style):
     cache = LineCache()
     line = wrap_paragraph("Rain on the shutters.", 500, style)[0]
     assert cache.render(line, style, (255, 255, 255)) is cache.render(line, style, (255, 255, 255))
+
+
+def test_the_space_before_and_after_emphasis_is_kept(style):
+    line = wrap_paragraph("You watch it until it is *gone* now.", 2000, style)[0]
+    assert line.text == "You watch it until it is gone now."
+    assert [run.italic for run in line.runs if "gone" in run.text] == [True]

@@ -142,9 +142,9 @@ class TitleScreen(MenuScreen):
 
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
-        art = paths.assets_dir() / "title.png"
+        art = app.story.asset_path("title.png")  # the story's own assets/title.png, if it has one
         surface.fill(theme.shade)
-        if art.is_file():
+        if art is not None and art.is_file():
             surface.blit(app.images.cover(art, app.size), (0, 0))
         title_font = self.title_font()
         x, y = app.px(56), app.px(36)
