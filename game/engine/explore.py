@@ -22,6 +22,7 @@ from operator import itemgetter
 
 from .expr import NUMERIC, EvalError
 from .liveness import VISIT, compiled_in, live_values, moves
+from .loader import paused_gc
 from .machine import apply_effects
 from .model import Choice, Ending, Scene, Story
 from .playtest import Start
@@ -182,23 +183,22 @@ class ExploreReport:
 class _Plan:
     """One scene made ready for the search: what a state there keeps, and its ways out."""
 
-    __slots__ = ("scene", "terminal", "var_names", "visit_names", "width", "moves", "numbers")
+    __slots__ = ("scene", "terminal", "var_names", "visit_names", "width", "moves")
 
-    def __init__(self, scene: Scene, layout: tuple[str, ...], terminal: int, numbers: frozenset):
+    def __init__(self, scene: Scene, layout: tuple[str, ...], terminal: int):
         self.scene = scene
         self.terminal = terminal
         self.var_names = tuple(n for n in layout if not n.startswith(VISIT))
         self.visit_names = tuple(n[1:] for n in layout if n.startswith(VISIT))
         self.width = len(self.var_names)
         self.moves: list[_Move] = []
-        self.numbers = tuple(n for n in self.var_names if n in numbers)
 
 
 class _Move:
     """A choice (or a continue) out of a scene. `pick` copies the kept values straight from
     the state when the move changes nothing (no effects, no visit count to add)."""
 
-    __slots__ = ("index", "condition", "effects", "target", "simple", "pick", "same", "unkept", "values", "visit_names")
+    __slots__ = ("index", "condition", "effects", "target", "simple", "pick", "same", "unkept", "values", "visit_names", "zeros")
 
     def __init__(self, index: int, condition, effects: list, target: str):
         self.index = index
@@ -211,6 +211,7 @@ class _Move:
         self.unkept: tuple = ()
         self.values = None
         self.visit_names: tuple = ()
+        self.zeros: tuple = ()
 
 
 class StateSpace:
@@ -249,12 +250,14 @@ class StateSpace:
         everything = frozenset(story.variables) | {VISIT + s for s in self.tracked}
         live = {s: everything for s in story.scenes} if exact else live_values(story, text=False)
         order = {name: at for at, name in enumerate([*story.variables, *(VISIT + s for s in story.scenes)])}
-        numbers = frozenset(story.variables)  # every value reached is counted in the ranges
         plans = {}
+        before = _visited_before(story)
         for scene_id, scene in story.scenes.items():
-            layout = tuple(sorted(live[scene_id], key=order.__getitem__))
+            # a scene that cannot come before this one has been visited 0 times: no need to keep it
+            kept = [n for n in live[scene_id] if not n.startswith(VISIT) or n[1:] in before[scene_id]]
+            layout = tuple(sorted(kept, key=order.__getitem__))
             terminal = ENDING if scene.ending else EXIT if self.chapter is not None and scene.chapter != self.chapter else OPEN
-            plans[scene_id] = _Plan(scene, layout, terminal, numbers)
+            plans[scene_id] = _Plan(scene, layout, terminal)
         for scene_id, plan in plans.items():
             conditions = {c.index: c.condition for c in plan.scene.choices}
             for index, effects, target in moves(plan.scene):
@@ -262,18 +265,18 @@ class StateSpace:
                 ahead = plans[target]
                 move.values = _values_of(ahead.var_names)
                 move.visit_names = ahead.visit_names
+                move.zeros = (0,) * len(ahead.visit_names)
                 move.simple = not effects and not ahead.scene.effects and target not in self.tracked
                 here = (*plan.var_names, *(VISIT + v for v in plan.visit_names))
                 there = (*ahead.var_names, *(VISIT + v for v in ahead.visit_names))
                 if move.simple:
                     move.same = here == there
-                    positions = [here.index(name) + 1 for name in there]
-                    move.pick = (lambda key, g=itemgetter(*positions): (g(key),)) if len(positions) == 1 else (
-                        itemgetter(*positions) if positions else (lambda key: ()))
-                    move.unkept = tuple(here.index(n) + 1 for n in plan.numbers if n not in ahead.var_names)
+                    move.pick = _picker(here, there)
                 else:
-                    changed = {e.variable for e in effects} | {e.variable for e in ahead.scene.effects} | set(plan.var_names)
-                    move.unkept = tuple(n for n in numbers if n in changed and n not in ahead.var_names)
+                    # a value set here and read nowhere later is in no state: count it in the
+                    # ranges as it goes by (values still live are read off the states)
+                    assigned = {e.variable for e in effects} | {e.variable for e in ahead.scene.effects}
+                    move.unkept = tuple(n for n in story.variables if n in assigned and n not in ahead.var_names)
                 plan.moves.append(move)
         return plans
 
@@ -386,13 +389,11 @@ class StateSpace:
         if not open_moves:
             self.kind[number] = STUCK
             return
-        targets, add, seen = self.targets, self.add, self.seen
+        targets, add = self.targets, self.add
         for move in open_moves:
             if move.index >= 0:
                 self.used_choices.add((scene.id, move.index))
             if move.simple:
-                for at in move.unkept:
-                    seen[plan.var_names[at - 1]].add(key[at])
                 found = add((move.target, *key[1:]) if move.same else (move.target, *move.pick(key)), number, move.index, ())
                 if found < 0:
                     self.partial[number] = 1
@@ -409,14 +410,14 @@ class StateSpace:
         """Add the states a move with effects can lead to: one, or one per random outcome."""
         script: list[int] = []
         ranges: list[tuple[int, int]] = []
-        seen, target, visit_names, values = self.seen, move.target, move.visit_names, move.values
+        target, values, visit_names, zeros = move.target, move.values, move.visit_names, move.zeros
         for _ in range(MAX_BRANCHES):
             after = self.arrive(variables, visits, move.effects, target, script, ranges)
-            kept, counts = after.variables, after.visits
+            kept = after.variables
             for name in move.unkept:
-                seen[name].add(kept[name])
+                self.seen[name].add(kept[name])
             rolls = tuple(Draw(low, high, value) for (low, high), value in zip(ranges, script)) if script else ()
-            found = self.add((target, *values(kept), *[counts.get(v, 0) for v in visit_names]), number, move.index, rolls)
+            found = self.add((target, *values(kept), *map(after.visits.get, visit_names, zeros)), number, move.index, rolls)
             if found < 0:
                 self.partial[number] = 1
             else:
@@ -426,11 +427,12 @@ class StateSpace:
         self.limit(f"the random rolls of one move into scene '{target}' have more than {MAX_BRANCHES:,} outcomes; only the first were explored")
 
     def run(self) -> None:
-        self.begin()
-        number = 0
-        while number < len(self.keys):
-            self.expand(number)
-            number += 1
+        with paused_gc():  # millions of long-lived tuples and no cycles: see paused_gc
+            self.begin()
+            number = 0
+            while number < len(self.keys):
+                self.expand(number)
+                number += 1
         if any(self.partial):
             self.limit(f"stopped at --max-states {self.max_states:,}: the states beyond those were not explored")
 
@@ -507,6 +509,22 @@ def _next_rolls(script: list[int], ranges: list[tuple[int, int]]) -> bool:
     return True
 
 
+def _picker(here: tuple[str, ...], there: tuple[str, ...]):
+    """A fast function from a state's key (laid out as `here`) to the values of the next
+    scene's layout `there`. A visit count kept there but not here is 0: the scene could not
+    have been visited before this one."""
+    if all(name in here for name in there):
+        positions = [here.index(name) + 1 for name in there]
+        if not positions:
+            return lambda key: ()
+        if len(positions) == 1:
+            position = positions[0]
+            return lambda key: (key[position],)
+        return itemgetter(*positions)
+    positions = [here.index(name) + 1 if name in here else 0 for name in there]
+    return lambda key: tuple(key[p] if p else 0 for p in positions)
+
+
 def _values_of(names: tuple[str, ...]):
     """A fast function from a variables dict to the tuple of `names`' values."""
     if not names:
@@ -515,6 +533,25 @@ def _values_of(names: tuple[str, ...]):
         name = names[0]
         return lambda variables: (variables[name],)
     return itemgetter(*names)
+
+
+def _visited_before(story: Story) -> dict[str, set[str]]:
+    """Per scene, the scenes that can have been visited by the time a player is there: the
+    scene itself and every scene with a way to it."""
+    comes_from: dict[str, set[str]] = {scene_id: set() for scene_id in story.scenes}
+    for scene in story.scenes.values():
+        for target in scene.targets:
+            comes_from[target].add(scene.id)
+    result = {}
+    for scene_id in story.scenes:
+        seen, todo = {scene_id}, [scene_id]
+        while todo:
+            for earlier in comes_from[todo.pop()]:
+                if earlier not in seen:
+                    seen.add(earlier)
+                    todo.append(earlier)
+        result[scene_id] = seen
+    return result
 
 
 def _visits_read(story: Story) -> list[str]:
