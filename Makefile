@@ -30,6 +30,7 @@ bench: $(STAMP_TEST)
 	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_render.py
 	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_reload.py
 	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_report.py
+	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_explore.py
 
 check: $(STAMP_PLAY)
 	$(BIN)/face-value check story --strict

@@ -17,9 +17,11 @@ from .engine.checker import did_you_mean
 from .engine.debug import find_scene, parse_assignments
 from .engine.playtest import story_starts
 from .engine.loader import LoadResult
+from .engine.replay import ReplayError, play_replay, read_replay
 from .live import LiveStory
+from .tools import explore as explore_tool
 
-COMMANDS = ("play", "check", "playtest", "shot", "new", "stats", "sessions", "transcript", "report", "prompts")
+COMMANDS = ("play", "check", "playtest", "shot", "explore", "new", "stats", "sessions", "transcript", "report", "prompts")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -49,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--watch", action="store_true", help="reload the story whenever one of its files is saved (turns on --debug)")
     play.add_argument("--debug", action="store_true", help="writer tools: F3 debug overlay, F5 reload; in the terminal d, g SCENE, r")
     classroom.add_play_options(play)
+    play.add_argument("--replay", metavar="FILE", help="play the moves of a replay file (from explore or playtest), then go on")
 
     check = commands.add_parser("check", help="check a story and list every problem")
     check.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
@@ -81,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="words, scenes, choices, endings and reading time per chapter and scene")
     stats.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
     stats.add_argument("--format", choices=("text", "json"), default="text")
+    explore_tool.add_parser(commands)
     return parser
 
 
@@ -135,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parse_args(argv)
         return {
             "play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot,
-            "new": run_new, "stats": run_stats,
+            "explore": run_explore, "new": run_new, "stats": run_stats,
             "sessions": lambda a: classroom.run_sessions(a, UsageError),
             "transcript": lambda a: classroom.run_transcript(a, UsageError, load_checked),
             "report": lambda a: classroom.run_report(a, UsageError, load_checked),
@@ -240,6 +244,13 @@ def run_playtest(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if report.errors else EXIT_OK
 
 
+def run_explore(args: argparse.Namespace) -> int:
+    result, display = load_checked(args.story)
+    if not result.ok:
+        return report_story_errors(result, display)
+    return explore_tool.run(args, result.story, display, UsageError)
+
+
 # --- play ------------------------------------------------------------------------------------
 
 def check_chapter(story, number: int | None) -> None:
@@ -311,15 +322,17 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
         LiveTools.attach(app, args.live)
     if classroom.open_in_window(app, args):
         return app.run()
-    if args.chapter is not None or args.load is not None or args.start is not None:
+    if args.chapter is not None or args.load is not None or args.start is not None or args.replay is not None:
         try:
-            if args.load is not None:
+            if args.replay is not None:
+                replay_into(app.session.runner, args.replay)
+            elif args.load is not None:
                 app.session.load(args.load)
             elif args.start is not None:
                 app.session.start_at(seed=args.seed, **args.start)
             else:
                 app.session.start_chapter(args.chapter, seed=args.seed)
-        except SaveError as exc:
+        except (SaveError, ReplayError) as exc:
             app.close()
             print(f"face-value: cannot load: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
@@ -344,6 +357,12 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         for note in loaded.notes + runner.restore(loaded.state):
             print(f"face-value: note: {note}", file=sys.stderr)
+    if args.replay is not None:
+        try:
+            replay_into(runner, args.replay)
+        except ReplayError as exc:
+            print(f"face-value: cannot replay: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
     player = TextPlayer(runner, store, recorder=_begun(classroom.recorder_for(story, args, "single"), runner))
     if args.live is not None:
         from .textdebug import TextDebug
@@ -354,6 +373,11 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
 def _begun(recorder, runner):
     recorder.begin(runner, runner.state.chapter)
     return recorder
+
+
+def replay_into(runner, file: str) -> None:
+    """Play a replay file's moves on the runner; raises ReplayError naming the file."""
+    play_replay(runner, read_replay(Path(file)), file)
 
 
 # --- shot ------------------------------------------------------------------------------------

@@ -1,1 +1,1 @@
-"""Writer tools behind the `face-value` commands: new, stats, and the schema generator."""
+"""Writer tools behind the `face-value` commands (new, stats, explore, graph, the schema generator): bodies apart from game/cli.py."""
