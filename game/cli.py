@@ -14,8 +14,10 @@ from .engine import SaveError, SaveStore, check_slot, load_story, playtest
 from .engine.checker import did_you_mean
 from .engine.playtest import story_starts
 from .engine.loader import LoadResult
+from .engine.replay import ReplayError, play_replay, read_replay
+from .tools import explore as explore_tool
 
-COMMANDS = ("play", "check", "playtest", "shot")
+COMMANDS = ("play", "check", "playtest", "shot", "explore")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -40,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--load", metavar="SLOT", help="start from this save slot")
     play.add_argument("--seed", type=int, default=None, metavar="N", help="seed for the story's random rolls")
     play.add_argument("--chapter", type=_positive, default=None, metavar="N", help="start at chapter N")
+    play.add_argument("--replay", metavar="FILE", help="play the moves of a replay file (from explore or playtest), then go on")
 
     check = commands.add_parser("check", help="check a story and list every problem")
     check.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
@@ -63,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings or ending")
     shot.add_argument("--story", metavar="DIR", help="story folder (default: the bundled story)")
     shot.add_argument("--save", metavar="FILE.json", help="start from this save file (its scene and history) instead of a scene id")
+    explore_tool.add_parser(commands)
     return parser
 
 
@@ -107,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = parse_args(argv)
-        return {"play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot}[args.command](args)
+        return {"play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot, "explore": run_explore}[args.command](args)
     except UsageError as exc:
         print(f"face-value: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -207,6 +211,13 @@ def run_playtest(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if report.errors else EXIT_OK
 
 
+def run_explore(args: argparse.Namespace) -> int:
+    result, display = load_checked(args.story)
+    if not result.ok:
+        return report_story_errors(result, display)
+    return explore_tool.run(args, result.story, display, UsageError)
+
+
 # --- play ------------------------------------------------------------------------------------
 
 def check_chapter(story, number: int | None) -> None:
@@ -248,13 +259,15 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
         print(f"face-value: the window could not open ({exc}); playing in the terminal", file=sys.stderr)
         return None
     app.push(TitleScreen(app))
-    if args.chapter is not None or args.load is not None:
+    if args.chapter is not None or args.load is not None or args.replay is not None:
         try:
-            if args.load is not None:
+            if args.replay is not None:
+                replay_into(app.session.runner, args.replay)
+            elif args.load is not None:
                 app.session.load(args.load)
             else:
                 app.session.start_chapter(args.chapter, seed=args.seed)
-        except SaveError as exc:
+        except (SaveError, ReplayError) as exc:
             app.close()
             print(f"face-value: cannot load: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
@@ -277,7 +290,18 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         for note in loaded.notes + runner.restore(loaded.state):
             print(f"face-value: note: {note}", file=sys.stderr)
+    if args.replay is not None:
+        try:
+            replay_into(runner, args.replay)
+        except ReplayError as exc:
+            print(f"face-value: cannot replay: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
     return TextPlayer(runner, store).run()
+
+
+def replay_into(runner, file: str) -> None:
+    """Play a replay file's moves on the runner; raises ReplayError naming the file."""
+    play_replay(runner, read_replay(Path(file)), file)
 
 
 # --- shot ------------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ class Compiled:
     evaluate: Callable
     constant: bool = False
     reads: set = field(default_factory=set)
+    visits: set = field(default_factory=set)  # scene ids whose visit count it reads
 
 
 def type_of(value) -> str | None:
@@ -173,6 +174,7 @@ class _Parser:
         self.index = 0
         self.depth = 0
         self.reads: set[str] = set()
+        self.visits: set[str] = set()
 
     @property
     def token(self) -> _Token:
@@ -325,6 +327,7 @@ class _Parser:
         scene = arg.value
         if self.scope.scenes and scene not in self.scope.scenes:
             raise ExprError(f"visited() names unknown scene '{scene}'", offset, _did_you_mean(scene, self.scope.scenes), "unknown-scene")
+        self.visits.add(scene)
         return _Typed(INT, lambda s, k=scene: s.visits.get(k, 0))
 
     def random(self, token: _Token, args) -> _Typed:
@@ -445,7 +448,7 @@ def compile_expression(source: str, scope: Scope) -> Compiled:
         raise ExprError(f"the expression is longer than {MAX_LENGTH} characters", 0)
     parser = _Parser(source, scope)
     typed = parser.parse()
-    return Compiled(source, typed.type, typed.fn, typed.constant, parser.reads)
+    return Compiled(source, typed.type, typed.fn, typed.constant, parser.reads, parser.visits)
 
 
 class Compiler:

@@ -8,6 +8,12 @@ from dataclasses import dataclass, field
 from .expr import EvalError
 
 
+def check_draw(low: int, high: int) -> None:
+    """random(low, high) needs low <= high (the explorer draws through this check too)."""
+    if low > high:
+        raise EvalError(f"random({low}, {high}): the low end is above the high end")
+
+
 @dataclass(frozen=True)
 class Step:
     """One move the player made: a choice (its index in the scene) or a continue (choice = -1)."""
@@ -55,8 +61,7 @@ class GameState:
 
     def draw(self, low: int, high: int) -> int:
         """A seeded random whole number in [low, high]; the same state always draws the same."""
-        if low > high:
-            raise EvalError(f"random({low}, {high}): the low end is above the high end")
+        check_draw(low, high)
         value = random.Random(self.seed * 1_000_003 + self.draws).randint(low, high)
         self.draws += 1
         return value
