@@ -10,6 +10,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__, paths
+from .classroom import commands as classroom
 from .engine import SaveError, SaveStore, check_slot, load_story, playtest
 from .engine.checker import did_you_mean
 from .engine.playtest import story_starts
@@ -17,7 +18,7 @@ from .engine.loader import LoadResult
 from .engine.replay import ReplayError, play_replay, read_replay
 from .tools import explore as explore_tool
 
-COMMANDS = ("play", "check", "playtest", "shot", "explore")
+COMMANDS = ("play", "check", "playtest", "shot", "explore", "sessions", "transcript", "report", "prompts")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=None, metavar="N", help="seed for the story's random rolls")
     play.add_argument("--chapter", type=_positive, default=None, metavar="N", help="start at chapter N")
     play.add_argument("--replay", metavar="FILE", help="play the moves of a replay file (from explore or playtest), then go on")
+    classroom.add_play_options(play)
 
     check = commands.add_parser("check", help="check a story and list every problem")
     check.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
@@ -67,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--story", metavar="DIR", help="story folder (default: the bundled story)")
     shot.add_argument("--save", metavar="FILE.json", help="start from this save file (its scene and history) instead of a scene id")
     explore_tool.add_parser(commands)
+    classroom.add_commands(commands)
     return parser
 
 
@@ -111,7 +114,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = parse_args(argv)
-        return {"play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot, "explore": run_explore}[args.command](args)
+        return {
+            "play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot, "explore": run_explore,
+            "sessions": lambda a: classroom.run_sessions(a, UsageError),
+            "transcript": lambda a: classroom.run_transcript(a, UsageError, load_checked),
+            "report": lambda a: classroom.run_report(a, UsageError, load_checked),
+            "prompts": lambda a: classroom.run_prompts(a, UsageError, load_checked),
+        }[args.command](args)
     except UsageError as exc:
         print(f"face-value: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -238,6 +247,8 @@ def run_play(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     story = result.story
     store = SaveStore(paths.save_dir(story.id, args.save_dir), story)
+    if args.classroom and (args.text or not paths.has_display()):
+        return classroom.play_classroom_in_terminal(story, args)
     if not args.text:
         if paths.has_display():
             code = play_in_window(story, args)
@@ -252,13 +263,13 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
     """Open the window; None (after a one-line note) if it cannot open, to play in the terminal."""
     try:
         from .ui.app import App
-        from .ui.screens.scene import SceneScreen
-        from .ui.screens.title import TitleScreen
         app = App(story, save_dir=Path(args.save_dir) if args.save_dir else None)
     except Exception as exc:  # noqa: BLE001 - any failure to open a window means: use the terminal
         print(f"face-value: the window could not open ({exc}); playing in the terminal", file=sys.stderr)
         return None
-    app.push(TitleScreen(app))
+    app.push("title")
+    if classroom.open_in_window(app, args):
+        return app.run()
     if args.chapter is not None or args.load is not None or args.replay is not None:
         try:
             if args.replay is not None:
@@ -271,7 +282,7 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
             app.close()
             print(f"face-value: cannot load: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-        app.reset(SceneScreen(app))
+        app.reset("scene")
     return app.run()
 
 
@@ -296,7 +307,12 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
         except ReplayError as exc:
             print(f"face-value: cannot replay: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-    return TextPlayer(runner, store).run()
+    return TextPlayer(runner, store, recorder=_begun(classroom.recorder_for(story, args, "single"), runner)).run()
+
+
+def _begun(recorder, runner):
+    recorder.begin(runner, runner.state.chapter)
+    return recorder
 
 
 def replay_into(runner, file: str) -> None:

@@ -6,6 +6,7 @@ import random
 from typing import Callable
 
 from .engine import AUTOSAVE, LoadedSave, Moment, Runner, SaveError, SaveStore, Story
+from .classroom.record import Recorder
 from .gallery import Gallery
 
 SAVE_SLOTS = [str(n) for n in range(1, 10)]
@@ -23,16 +24,20 @@ class Session:
         self.notice = ""
         self.recorded_ending: str | None = None
         self.ending_was_new = False
+        self.recorder = Recorder(story, None)  # the App puts a real one here unless records are off
+        self.lesson = None  # a classroom.lesson.Lesson while a class plays
 
     # --- starting -------------------------------------------------------------------
 
     def new_game(self, seed: int | None = None) -> None:
         self.runner.restart(seed=random.randrange(2**31) if seed is None else seed)
         self.recorded_ending = None
+        self.recorder.begin(self.runner)
 
     def start_chapter(self, number: int, seed: int | None = None) -> None:
         self.runner.start_chapter(number, seed=random.randrange(2**31) if seed is None else seed)
         self.recorded_ending = None
+        self.recorder.begin(self.runner, number)
 
     def load(self, slot: str) -> LoadedSave:
         """Load a slot; raises SaveError naming the file. Notes are kept in `notice`."""
@@ -40,22 +45,27 @@ class Session:
         notes = loaded.notes + self.runner.restore(loaded.state)
         self.notice = "; ".join(notes)
         self.recorded_ending = None
+        self.recorder.begin(self.runner, self.runner.state.chapter)
         return loaded
 
     # --- moves ------------------------------------------------------------------------
 
     def choose(self, number: int) -> None:
+        turn = self.runner.turn
         self.runner.choose(number)
+        self.recorder.chose(self.runner, turn, number)
         self.autosave()
 
     def proceed(self) -> None:
         self.runner.proceed()
+        self.recorder.proceeded(self.runner)
         self.autosave()
 
     def undo(self) -> bool:
         moved = self.runner.undo()
         if moved:
             self.recorded_ending = None
+            self.recorder.undone(self.runner)
             self.autosave()
         return moved
 
@@ -92,6 +102,7 @@ class Session:
         if self.recorded_ending == ending.id:
             return False
         self.recorded_ending = ending.id
+        self.recorder.arrived(self.runner.turn)
         self.ending_was_new = self.gallery.record(ending.id, ending.title)
         return self.ending_was_new
 

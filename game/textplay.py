@@ -16,8 +16,9 @@ DEFAULT_SLOT = "1"
 class TextPlayer:
     """Plays a story in a terminal through the same Runner the window uses."""
 
-    def __init__(self, runner: Runner, store: SaveStore | None, out: TextIO = sys.stdout, inp: TextIO = sys.stdin):
+    def __init__(self, runner: Runner, store: SaveStore | None, out: TextIO = sys.stdout, inp: TextIO = sys.stdin, recorder=None):
         self.runner = runner
+        self.recorder = recorder  # a classroom.record.Recorder, or None: no session record
         self.store = store
         self.out = out
         self.inp = inp
@@ -40,8 +41,12 @@ class TextPlayer:
                 self.say("type u to undo or q to quit")
                 turn, show = None, False
             if turn is not None and show:
+                if self.chapter_ended():
+                    return 0
                 self.show(turn)
                 if turn.phase is Phase.ENDED:
+                    if self.recorder:
+                        self.recorder.arrived(turn)
                     return 0
             line = self.read()
             if line is None:
@@ -57,6 +62,18 @@ class TextPlayer:
         self.out.flush()
         line = self.inp.readline()
         return None if line == "" else line
+
+    def chapter_ended(self) -> bool:
+        """A chapter started on its own stops at its end, with what happened in it."""
+        from .classroom.summary import chapter_is_over
+        from .classroom.textclass import print_chapter_end
+
+        if not chapter_is_over(self.runner):
+            return False
+        if self.recorder:
+            self.recorder.arrived(self.runner.turn, chapter_end=self.runner.state.chapter)
+        print_chapter_end(self, self.runner.state.chapter)
+        return True
 
     def show(self, turn) -> None:
         self.say()
@@ -118,8 +135,12 @@ class TextPlayer:
         try:
             if turn.phase is Phase.CONTINUING and line in ("", "1"):
                 self.runner.proceed()
+                if self.recorder:
+                    self.recorder.proceeded(self.runner)
             elif turn.phase is Phase.CHOOSING and line.isdigit() and 1 <= int(line) <= len(turn.choices):
                 self.runner.choose(int(line))
+                if self.recorder:
+                    self.recorder.chose(self.runner, turn, int(line))
             else:
                 self.say(self.hint(turn))
                 return "stay"
@@ -147,6 +168,8 @@ class TextPlayer:
         if not self.runner.undo():
             self.say("nothing to undo: this is the start")
             return "stay"
+        if self.recorder:
+            self.recorder.undone(self.runner)
         self.say("(undone)")
         self.autosave()
         return "moved"

@@ -14,7 +14,7 @@ from .analysis import story_figures, story_stats
 from .assets import AssetFinder
 from .checker import ID_PATTERN, NAME_PATTERN, Checker, did_you_mean
 from .expr import BOOL, Compiler, ExprError, Scope, constant_expression
-from .model import Choice, Effect, Ending, Paragraph, Scene, Stage, Story, Variable
+from .model import Choice, Effect, Ending, Paragraph, Prompt, Scene, Stage, Story, Variable
 from .problems import Place, Problems
 from .storyfile import STORY_FILE, StoryFile, StoryFileReader, asset
 from .template import Template, compile_template
@@ -24,6 +24,7 @@ SCENE_FILE_KEYS = ("scenes",)
 SCENE_KEYS = ("text", "title", "choices", "goto", "set", "ending", "speaker", "portrait", "background", "music", "sound", "discuss")
 CHOICE_KEYS = ("text", "goto", "set", "if")
 PARAGRAPH_KEYS = ("text", "if")
+PROMPT_KEYS = ("text", "if")
 ENDING_KEYS = ("id", "title")
 NO_MUSIC = "none"
 
@@ -150,20 +151,28 @@ class _Loader(Checker):
                 stage.speaker = speaker
         return stage
 
-    def discuss(self, source: SourceFile, body: YMap, what: str) -> list[str]:
-        """Open questions for a class, shown by the classroom tools at this scene."""
+    def discuss(self, source: SourceFile, body: YMap, what: str) -> list[Prompt]:
+        """Open questions for a class at this scene: strings, or {text, if} shown when `if` holds."""
         value, node = body["discuss"], body.value_nodes["discuss"]
         items = list(zip(value, value.item_nodes)) if isinstance(value, YList) else [(value, node)]
-        questions = []
+        prompts = []
         for item, item_node in items:
+            condition = None
+            if isinstance(item, YMap):
+                self.check_keys(source, item, PROMPT_KEYS, f"a discussion question of {what}")
+                if "text" not in item:
+                    self.problems.error(source.place(item_node), "missing-key", f"a conditional discussion question of {what} needs 'text'")
+                    continue
+                condition = self.condition(source, item, "if", f"a discussion question of {what}") if "if" in item else None
+                item, item_node = item["text"], item.value_nodes["text"]
             text = self.text_value(source, item_node, item, f"a discussion question of {what}")
             if text is not None and not text.strip():
                 self.problems.error(source.place(item_node), "empty-text", f"a discussion question of {what} is empty")
             elif text is not None:
-                questions.append(text.strip())
+                prompts.append(Prompt(text.strip(), condition))
         if not items:
             self.problems.error(source.place(node), "empty-text", f"the discussion questions of {what} are an empty list")
-        return questions
+        return prompts
 
     def check_shape(self, scene: Scene, body: YMap, source: SourceFile) -> None:
         what = f"scene '{scene.id}'"

@@ -28,6 +28,14 @@ class Paragraph:
 
 
 @dataclass
+class Prompt:
+    """A discussion question for a class, shown only when its condition (if any) holds."""
+
+    text: str
+    condition: Compiled | None = None
+
+
+@dataclass
 class Choice:
     """A transition out of a scene, offered when its condition holds."""
 
@@ -83,7 +91,7 @@ class Scene:
     effects: list[Effect] = field(default_factory=list, repr=False)
     ending: Ending | None = None
     stage: Stage = field(default_factory=Stage, repr=False)
-    discuss: list[str] = field(default_factory=list, repr=False)
+    discuss: list[Prompt] = field(default_factory=list, repr=False)
     chapter: int | None = None
 
     @property

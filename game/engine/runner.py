@@ -59,6 +59,7 @@ class Turn:
     music: str | None = None
     speaker: Character | None = None
     portrait: str | None = None
+    discuss: tuple[str, ...] = ()  # the scene's discussion questions whose `if:` holds
 
     @property
     def ending(self) -> Ending | None:
@@ -67,10 +68,6 @@ class Turn:
     @property
     def sound(self) -> str | None:
         return self.scene.stage.sound
-
-    @property
-    def discuss(self) -> list[str]:
-        return self.scene.discuss
 
 
 @dataclass(frozen=True)
@@ -185,6 +182,7 @@ class Runner:
             music=None if music == "none" else music,
             speaker=speaker,
             portrait=scene.stage.portrait or (speaker.portrait if speaker else None),
+            discuss=tuple(p.text for p in scene.discuss if p.condition is None or p.condition.evaluate(state)),
         )
 
     # --- moves -------------------------------------------------------------------------

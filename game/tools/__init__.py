@@ -1,1 +1,1 @@
-"""Writer tools behind the `face-value` commands (explore, graph): bodies apart from game/cli.py."""
+"""Tools behind the `face-value` commands for writers (explore, graph) and for the people around the game (the class report): bodies apart from game/cli.py."""

@@ -11,14 +11,14 @@ import pygame
 
 from .. import paths
 from ..engine import SaveStore, Story, StoryRuntimeError
+from ..classroom.record import Recorder
 from ..gallery import Gallery
 from ..session import Session
 from .audio import Audio
 from .fonts import Fonts
 from .images import Images
 from .input import Act, intents
-from .screens.error import ErrorScreen
-from .screens.scene import SceneScreen
+from .registry import Screens
 from .settings import Settings, SettingsFile
 from .textlayout import LineCache
 from .theme import THEMES, Theme
@@ -52,6 +52,9 @@ class App:
         store = SaveStore(paths.save_dir(story.id, save_dir), story)
         gallery = Gallery(data / f"gallery-{story.id}.json", story.id)
         self.session = Session(story, store, gallery, thumbnail=self.thumbnail)
+        if self.settings.session_records:
+            self.session.recorder = Recorder(story, data / "sessions" / story.id)
+        self.screens = Screens()
         self.stack: list = []
         self.dirty = True
         self.running = True
@@ -125,7 +128,13 @@ class App:
 
     # --- the stack ------------------------------------------------------------------------
 
-    def push(self, screen) -> None:
+    def make(self, screen, **options):
+        """A screen by name (`"slots", saving=True`), or a screen object as it is."""
+        return self.screens.make(screen, self, **options) if isinstance(screen, str) else screen
+
+    def push(self, screen, **options) -> None:
+        """Open a screen over the others: `app.push("settings")`."""
+        screen = self.make(screen, **options)
         self.stack.append(screen)
         screen.enter()
         screen.relayout()
@@ -137,13 +146,15 @@ class App:
             self.stack[-1].resume()
         self.dirty = True
 
-    def replace(self, screen) -> None:
+    def replace(self, screen, **options) -> None:
+        screen = self.make(screen, **options)
         if self.stack:
             self.stack.pop().exit()
         self.push(screen)
 
-    def reset(self, screen) -> None:
+    def reset(self, screen, **options) -> None:
         """Clear the stack down to `screen` (back to the title, into a new game)."""
+        screen = self.make(screen, **options)
         while self.stack:
             self.stack.pop().exit()
         self.push(screen)
@@ -151,7 +162,7 @@ class App:
     def undo_from_overlay(self) -> None:
         """Close the overlay on top (menu, error, ending) and undo the last move in the scene."""
         self.pop()
-        scene = self.find(SceneScreen)
+        scene = self.find("scene")
         if scene:
             scene.undo()
 
@@ -159,9 +170,9 @@ class App:
     def top(self):
         return self.stack[-1]
 
-    def find(self, kind):
-        """The topmost screen of a kind on the stack, or None."""
-        return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
+    def find(self, name: str):
+        """The topmost screen of that name on the stack, or None."""
+        return next((s for s in reversed(self.stack) if s.name == name), None)
 
     # --- the loop ---------------------------------------------------------------------------
 
@@ -254,10 +265,10 @@ class App:
             self.show_error(f"Something went wrong inside the game ({type(exc).__name__}).", f"{exc}{log}")
 
     def show_error(self, title: str, detail: str) -> None:
-        if self.stack and isinstance(self.top, ErrorScreen):
+        if self.stack and self.top.name == "error":
             self.top.add(detail)
             return
-        self.push(ErrorScreen(self, title, detail))
+        self.push("error", heading=title, detail=detail)
 
     def write_crash_log(self) -> str:
         log = paths.user_data_dir() / "crash.log"
@@ -272,7 +283,7 @@ class App:
 
     def thumbnail(self) -> bytes | None:
         """The current scene, small, as PNG bytes for a save slot."""
-        scene = self.find(SceneScreen)
+        scene = self.find("scene")
         if scene is None:
             return None
         frame = pygame.Surface(self.size)

@@ -28,6 +28,7 @@ class Act(enum.Enum):
     HISTORY = "history"        # H
     QUIT = "quit"              # the window was closed
     RESIZED = "resized"
+    TEXT = "text"              # typed characters (text), for fields such as a nickname
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Intent:
     act: Act
     number: int = 0
     pos: tuple[int, int] = (0, 0)
+    text: str = ""
 
 
 _KEYS = {
@@ -56,6 +58,8 @@ def intents(event: pygame.event.Event) -> list[Intent]:
         return [Intent(Act.QUIT)]
     if kind == pygame.KEYDOWN:
         return _key(event)
+    if kind == pygame.TEXTINPUT:
+        return [Intent(Act.TEXT, text=event.text)]
     if kind == pygame.MOUSEMOTION:
         return [Intent(Act.POINT, pos=event.pos)]
     if kind == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -81,4 +85,4 @@ def _key(event) -> list[Intent]:
     if pygame.K_KP1 <= event.key <= pygame.K_KP9:
         return [Intent(Act.CHOOSE, number=event.key - pygame.K_KP1 + 1)]
     act = _KEYS.get(event.key)
-    return [Intent(act)] if act else []
+    return [Intent(act, text=getattr(event, "unicode", ""))] if act else []

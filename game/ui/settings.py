@@ -25,6 +25,8 @@ class Settings:
     music_volume: int = 7       # 0..10
     sound_volume: int = 8       # 0..10
     fullscreen: bool = False
+    session_records: bool = True  # a session file per playthrough, kept on this computer
+    think_notes: bool = False     # discussion prompts as a quiet note after the choice
 
     @property
     def chars_per_second(self) -> int:
@@ -75,6 +77,8 @@ def _valid(name: str, value) -> bool:
         "music_volume": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 10,
         "sound_volume": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 10,
         "fullscreen": lambda v: isinstance(v, bool),
+        "session_records": lambda v: isinstance(v, bool),
+        "think_notes": lambda v: isinstance(v, bool),
     }
     return checks[name](value)
 

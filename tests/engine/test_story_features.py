@@ -29,12 +29,18 @@ def test_stage_comes_with_the_turn_and_persists(story):
     assert turn.speaker.name == "Officer Zhou" and turn.portrait == "portraits/zhou.png"
     assert turn.background == "backgrounds/shop.png" and turn.music == "music/city.ogg"  # kept from the shop
     assert turn.sound == "sound/click.ogg"
-    assert turn.discuss == ["Would you have obeyed?"]
+    assert turn.discuss == ("Would you have obeyed?",)
     runner.proceed()
     turn = runner.turn
     assert turn.background == "backgrounds/street.png" and turn.music is None  # music: none stops it
     assert turn.speaker.name == "Auntie Guo" and turn.portrait is None
-    assert turn.discuss == ["Who is the lane for?", "Who counts the crimes?"]
+    assert turn.discuss == ("Who is the lane for?", "Who counts the crimes?")  # the third one's if: is false
+
+
+def test_a_discussion_question_with_if_shows_only_when_it_holds(story):
+    runner = Runner(story)
+    runner.choose(2)  # straight to the lane: Zhou never came
+    assert runner.turn.discuss == ("Who is the lane for?", "Who counts the crimes?", "Nobody came to the shop today. Would you have gone looking?")
 
 
 def test_stage_survives_undo_and_saves(story, tmp_path):
@@ -81,6 +87,12 @@ def problems_after(tmp_path, old: str, new: str, file: str = "scenes.yaml") -> l
     ("sound: click", "sound: klick", "scenes.yaml", "staged/scenes.yaml:15:12: error: 'sound' in scene 'zhou_visit': sound 'klick' not found"),
     ("speaker: zhou", "speaker: zhao", "scenes.yaml", "staged/scenes.yaml:14:14: error: scene 'zhou_visit' names unknown speaker 'zhao' (did you mean 'zhou'?)"),
     ("discuss: Would you have obeyed?", "discuss: []", "scenes.yaml", "staged/scenes.yaml:16:14: error: the discussion questions of scene 'zhou_visit' are an empty list"),
+    ("if: not met_zhou", "if: not met_zho", "scenes.yaml",
+     "staged/scenes.yaml:31:17: error: in the condition of a discussion question of scene 'street': unknown variable 'met_zho' (did you mean 'met_zhou'?)"),
+    ("if: not met_zhou", "if: compliance + 1", "scenes.yaml",
+     "staged/scenes.yaml:31:13: error: the condition of a discussion question of scene 'street' gives a whole number, not true/false"),
+    ("if: not met_zhou", "when: not met_zhou", "scenes.yaml",
+     "staged/scenes.yaml:31:9: error: unknown key 'when' in a discussion question of scene 'street' (allowed keys: text, if)"),
     ("portrait: zhou", "portrait: zhu", "story.yaml", "staged/story.yaml:11:40: error: 'portrait' in character 'zhou': portrait 'zhu' not found"),
     ("{variable: trust,", "{variable: trusty,", "story.yaml", "staged/story.yaml:9:16: error: measure names unknown variable 'trusty' (did you mean 'trust'?)"),
     ("values: {compliance: 80,", "values: {compliance: 180,", "story.yaml", "staged/story.yaml:18:26: error: 'compliance' is 180, outside its measure's range 0..100"),

@@ -16,6 +16,7 @@ class Screen:
     """A state on the App's stack. Only the top screen gets input; screens below an
     overlay (opaque = False) are drawn first."""
 
+    name = ""  # how the App opens it: app.push("title"); a screen with a name is found by itself
     opaque = True
 
     def __init__(self, app: "App"):

@@ -8,12 +8,12 @@ import pygame
 from ..input import Act, Intent
 from ..textlayout import TextStyle
 from ..widgets import Button, ButtonList, panel, text
-from . import gallery, title
 from .base import Screen
 from .scroll import TextColumn
 
 
 class EndingScreen(Screen):
+    name = "ending"
     def __init__(self, app):
         super().__init__(app)
         self.moments = app.session.timeline()
@@ -21,8 +21,8 @@ class EndingScreen(Screen):
         self.new = app.session.ending_was_new
         self.choices = app.session.key_choices(self.moments)
         self.list = ButtonList([
-            Button("Back to the title", lambda: app.reset(title.TitleScreen(app))),
-            Button("Endings gallery", lambda: app.push(gallery.GalleryScreen(app))),
+            Button("Back to the title", lambda: app.reset("title")),
+            Button("Endings gallery", lambda: app.push("gallery")),
             Button("Undo the last choice", app.undo_from_overlay, enabled=app.session.runner.can_undo),
         ]).with_sounds(app.sound_of("hover"), app.sound_of("click"))
         self.chart = pygame.Rect(0, 0, 0, 0)

@@ -12,6 +12,7 @@ from .base import Screen
 
 
 class GalleryScreen(Screen):
+    name = "gallery"
     opaque = False
 
     def __init__(self, app):

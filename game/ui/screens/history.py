@@ -12,6 +12,7 @@ from .scroll import TextColumn
 
 
 class HistoryScreen(Screen):
+    name = "history"
     opaque = False
 
     def __init__(self, app):

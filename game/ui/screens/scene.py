@@ -7,11 +7,11 @@ import time
 import pygame
 
 from ...engine import Phase, Turn
+from .. import classroom_flow
 from ..input import Act, Intent
 from ..layout import ChoiceBox, SceneLayout, layout_scene
 from ..textlayout import prefix_width
 from ..widgets import focus_ring, panel, text
-from . import ending, history, menu
 from .base import Screen
 
 MEASURE_SPEED = 2.5  # fraction of the gap closed per second (an ease-out)
@@ -21,6 +21,7 @@ SETTLE_SECONDS = 0.25  # a key pressed just as the reveal ends should not pick a
 class SceneScreen(Screen):
     """Plays the session's runner. Text reveals like a typewriter (unless instant or reduced
     motion); a click or Space shows the rest, then turns the page or continues."""
+    name = "scene"
 
     def __init__(self, app):
         super().__init__(app)
@@ -33,6 +34,7 @@ class SceneScreen(Screen):
         self.deltas: dict[str, int] = {}
         self.static: pygame.Surface | None = None
         self.revealed_at = 0.0
+        self.discussed: Turn | None = None  # the turn whose discussion card was shown
 
     # --- following the runner ----------------------------------------------------------
 
@@ -67,7 +69,10 @@ class SceneScreen(Screen):
             self.revealed = float(self.current.chars)
 
     def resume(self) -> None:
-        self.sync(new_turn=self.turn is not self.runner.turn)
+        moved = self.turn is not self.runner.turn
+        self.sync(new_turn=moved)
+        if moved:
+            classroom_flow.after_turn(self)
 
     def relayout(self) -> None:
         if self.turn is None:
@@ -100,9 +105,9 @@ class SceneScreen(Screen):
     def handle(self, intent: Intent) -> None:
         act = intent.act
         if act is Act.BACK:
-            self.app.push(menu.PauseMenu(self.app))
+            self.app.push("pause")
         elif act is Act.HISTORY:
-            self.app.push(history.HistoryScreen(self.app))
+            self.app.push("history")
         elif act in (Act.UNDO, Act.SCROLL_UP):
             self.undo()
         elif act is Act.CHOOSE:
@@ -161,17 +166,21 @@ class SceneScreen(Screen):
         """Make the move: a choice by its number, or continue (0)."""
         self.app.sound_of("click")()
         phase = self.turn.phase
+        if classroom_flow.before_move(self, number):
+            return
         if number == 0 and phase is Phase.ENDED:
-            self.app.push(ending.EndingScreen(self.app))
+            self.app.push("ending")
             return
         if number == 0 and phase is Phase.STUCK:
             self.undo()
             return
+        prompts = self.turn.discuss
         if number == 0:
             self.app.session.proceed()
         else:
             self.app.session.choose(number)
         self.sync(new_turn=True)
+        classroom_flow.after_turn(self, prompts)
 
     def undo(self) -> None:
         if self.app.session.undo():
@@ -186,6 +195,10 @@ class SceneScreen(Screen):
     def update(self, dt: float) -> bool:
         if self.turn is None or self.app.top is not self:
             return False
+        if self.discussed is not self.turn and classroom_flow.wants_discussion(self):
+            self.discussed = self.turn
+            self.app.push("discussion", lesson=self.app.session.lesson)
+            return True
         moved = False
         speed = self.app.settings.chars_per_second
         if not self.text_done:

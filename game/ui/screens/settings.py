@@ -37,11 +37,14 @@ def _rows() -> list[Row]:
         Row("Music volume", "music_volume", list(range(11)), lambda v: f"{v * 10}%"),
         Row("Sound volume", "sound_volume", list(range(11)), lambda v: f"{v * 10}%"),
         Row("Fullscreen", "fullscreen", [False, True], on_off),
+        Row("Session records", "session_records", [False, True], on_off),
+        Row("Think-about-it notes", "think_notes", [False, True], on_off),
     ]
 
 
 class SettingsScreen(Screen):
     """Up/down picks a row; left/right (or a click on either half of the value) changes it."""
+    name = "settings"
 
     opaque = False
 

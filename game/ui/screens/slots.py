@@ -10,7 +10,6 @@ from ...engine import AUTOSAVE, SaveError
 from ...session import SAVE_SLOTS
 from ..input import Act, Intent
 from ..widgets import focus_ring, panel, shade, text
-from . import scene
 from .base import Screen
 
 COLUMNS = 3
@@ -18,6 +17,7 @@ COLUMNS = 3
 
 class SlotsScreen(Screen):
     """A grid of slot cards. Saving over a used slot asks for a second press."""
+    name = "slots"
 
     opaque = False
 
@@ -107,7 +107,7 @@ class SlotsScreen(Screen):
         except SaveError as exc:
             self.app.toast(f"Not loaded: {exc.message}")
             return
-        self.app.reset(scene.SceneScreen(self.app))
+        self.app.reset("scene")
 
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
