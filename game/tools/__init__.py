@@ -1,1 +1,1 @@
-"""Writer tools behind the `face-value` commands (new, stats, explore, graph, the schema generator): bodies apart from game/cli.py."""
+"""Tools behind the `face-value` commands for writers (new, stats, explore, graph, the schema generator) and for the people around the game (the class report): bodies apart from game/cli.py."""
