@@ -15,7 +15,7 @@ from .engine.checker import did_you_mean
 from .engine.playtest import story_starts
 from .engine.loader import LoadResult
 
-COMMANDS = ("play", "check", "playtest", "shot")
+COMMANDS = ("play", "check", "playtest", "shot", "mask")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings or ending")
     shot.add_argument("--story", metavar="DIR", help="story folder (default: the bundled story)")
     shot.add_argument("--save", metavar="FILE.json", help="start from this save file (its scene and history) instead of a scene id")
+    from .mask.command import add_parser as add_mask_parser
+    add_mask_parser(commands)
     return parser
 
 
@@ -107,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = parse_args(argv)
-        return {"play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot}[args.command](args)
+        return {"play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot, "mask": run_mask}[args.command](args)
     except UsageError as exc:
         print(f"face-value: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -314,6 +316,12 @@ def run_shot(args: argparse.Namespace) -> int:
     shot.render_shot(story, out, scene=args.scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
     print(f"{out}: {size[0]}x{size[1]}")
     return EXIT_OK
+
+
+def run_mask(args: argparse.Namespace) -> int:
+    from .mask.command import run
+
+    return run(args, UsageError)
 
 
 def _fresh_seed() -> int:

@@ -89,7 +89,7 @@ def scramble(rgb: np.ndarray, seed: int = 0) -> tuple[np.ndarray, int]:
     work, factor = dots.working_copy(rgb)
     ymap = dots.yellow_map(work, 16)
     lattice = dots.find_lattice(ymap)
-    if lattice is None or lattice.strength < dots.MIN_LATTICE:
+    if lattice is None or lattice.strength < dots.CLEAR_LATTICE:
         raise ImageError("no grid of tracking dots found: there is nothing to scramble")
     grid = dots.sample_cells(ymap, lattice)
     values = grid.values.reshape(-1)

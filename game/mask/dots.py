@@ -400,7 +400,31 @@ class Reading:
     block: np.ndarray | None = None
     grid: Grid | None = None
     windows_tried: int = 0
-    notes: list[str] = field(default_factory=list)
+    offset: tuple[int, int] = (0, 0)  # where the block starts, in folded cells
+    transform: int = 0  # which turn or flip of the block (an index into _MAPS)
+
+    def block_cell_centre(self, i: int, j: int) -> np.ndarray | None:
+        """Pixel centre (y, x) of block cell (row i, column j) for the copy nearest the middle."""
+        if self.grid is None:
+            return None
+        base, steps = self.block_frame()
+        return base + i * steps[0] + j * steps[1]
+
+    def block_frame(self) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        """The centre of a block's first cell and the pixel steps along its rows and its columns."""
+        grid = self.grid
+        rows, cols = grid.values.shape
+        swap, flip_r, flip_c = self.transform >= 4, (self.transform // 2) % 2 == 1, self.transform % 2 == 1
+        u, v = self.offset
+        r0 = rows // 2 - ((rows // 2 + grid.row0 - u) % TILE)
+        c0 = cols // 2 - ((cols // 2 + grid.col0 - v) % TILE)
+        r0 = min(max(r0, 0), rows - 2)
+        c0 = min(max(c0, 0), cols - 2)
+        base = grid.centres[r0, c0]
+        down = grid.centres[r0 + 1, c0] - base  # one grid row
+        right = grid.centres[r0, c0 + 1] - base  # one grid column
+        down, right = (-down if flip_r else down), (-right if flip_c else right)
+        return base, ((right, down) if swap else (down, right))
 
 
 def read(rgb: np.ndarray) -> Reading:
@@ -413,6 +437,7 @@ def read(rgb: np.ndarray) -> Reading:
     best_density = 0.0
     best_block = None
     best_grid = None
+    best_place = ((0, 0), 0)
     # The whole image first, then windows: a photo at an angle bends the grid a little.
     regions = [(0, 0, ymap.shape[0], ymap.shape[1])] + _windows(ymap.shape, lattice.pitch)
     for tried, (y0, x0, y1, x1) in enumerate(regions, start=1):
@@ -432,21 +457,21 @@ def read(rgb: np.ndarray) -> Reading:
                 break
             found = read_block(candidate.block)
             if best_block is None:
-                best_block = candidate.block
+                best_block, best_place = candidate.block, (candidate.offset, candidate.transform)
             if found is not None:
                 grid.centres = grid.centres + np.array([y0, x0])
-                return Reading(found, local, "code", density, candidate.block, grid, tried)
+                return Reading(found, local, "code", density, candidate.block, grid, tried,
+                               candidate.offset, candidate.transform)
     status = "unreadable" if lattice.strength >= CLEAR_LATTICE else "no-pattern"
-    return Reading(None, lattice, status, best_density, best_block, best_grid, len(regions))
+    return Reading(None, lattice, status, best_density, best_block, best_grid, len(regions), *best_place)
 
 
 def _density(mean: np.ndarray) -> float:
-    """Share of cells whose value is near the dotted cells' (the sync row), not the blanks'."""
-    ones = np.median(np.concatenate([mean[0, :], mean[:, 0]]))
-    low = np.percentile(mean, 10)
-    if ones - low <= 1e-9:
-        return 1.0
-    return float(np.mean(mean > low + 0.5 * (ones - low)))
+    """Share of cells that carry a dot: about half for a real code, nearly all once scrambled."""
+    strong = float(np.percentile(mean, 90))
+    if strong <= 1e-9:
+        return 0.0
+    return float(np.mean(mean > 0.35 * strong))
 
 
 def _windows(shape: tuple[int, int], pitch: float) -> list[tuple[int, int, int, int]]:

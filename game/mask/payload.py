@@ -11,6 +11,7 @@ a valid codeword and pass the CRC, odds of about one in a billion per try.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -92,10 +93,10 @@ def format_printer(printer: int) -> str:
 
 def parse_printer(text: str) -> int:
     """'P-0004217', '4217' or 'p4217' to 4217; PayloadError otherwise."""
-    digits = text.strip().upper().removeprefix("P").lstrip("-")
-    if not digits.isdigit() or len(digits) > 8:
+    match = re.fullmatch(r"(?:P-?)?([0-9]{1,8})", text.strip().upper())
+    if match is None:
         raise PayloadError(f"a printer id is a number like 4217 or P-0004217, not '{text}'")
-    value = int(digits)
+    value = int(match.group(1))
     if value > MAX_PRINTER:
         raise PayloadError(f"printer id must be at most {MAX_PRINTER}, not {value}")
     return value
