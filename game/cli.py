@@ -243,13 +243,11 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
     """Open the window; None (after a one-line note) if it cannot open, to play in the terminal."""
     try:
         from .ui.app import App
-        from .ui.screens.scene import SceneScreen
-        from .ui.screens.title import TitleScreen
         app = App(story, save_dir=Path(args.save_dir) if args.save_dir else None)
     except Exception as exc:  # noqa: BLE001 - any failure to open a window means: use the terminal
         print(f"face-value: the window could not open ({exc}); playing in the terminal", file=sys.stderr)
         return None
-    app.push(TitleScreen(app))
+    app.push("title")
     if args.chapter is not None or args.load is not None:
         try:
             if args.load is not None:
@@ -260,7 +258,7 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
             app.close()
             print(f"face-value: cannot load: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-        app.reset(SceneScreen(app))
+        app.reset("scene")
     return app.run()
 
 

@@ -108,10 +108,11 @@ class TextPlayer:
         return "   ".join(f"{m.label} {values[m.variable]}" for m in self.runner.story.measures)
 
     def changes(self, before: dict) -> str:
-        """The measures a move changed, like 'Compliance 50 -> 60'."""
+        """The measures a move changed, like 'Trust +10 (now 60)'."""
         after = self.runner.state.variables
-        moved = [f"{m.label} {before[m.variable]} -> {after[m.variable]}" for m in self.runner.story.measures if before[m.variable] != after[m.variable]]
-        return "  (" + "; ".join(moved) + ")" if moved else ""
+        moved = [f"{m.label} {after[m.variable] - before[m.variable]:+g} (now {after[m.variable]})"
+                 for m in self.runner.story.measures if before[m.variable] != after[m.variable]]
+        return "  " + "; ".join(moved) if moved else ""
 
     def move(self, line: str, turn) -> str:
         before = dict(self.runner.state.variables)

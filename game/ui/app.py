@@ -16,9 +16,9 @@ from ..session import Session
 from .audio import Audio
 from .fonts import Fonts
 from .images import Images
-from .input import Act, intents
-from .screens.error import ErrorScreen
-from .screens.scene import SceneScreen
+from .input import REPEATABLE, Act, Keys
+from .layout import smallest_px, unit_of
+from .registry import Screens
 from .settings import Settings, SettingsFile
 from .textlayout import LineCache
 from .theme import THEMES, Theme
@@ -35,6 +35,8 @@ class App:
     def __init__(self, story: Story, *, size: tuple[int, int] = DEFAULT_SIZE, save_dir: Path | None = None,
                  settings: Settings | None = None, data_dir: Path | None = None):
         pygame.init()
+        self.now = time.monotonic  # the clock screens read (tests replace it)
+        self.keys = Keys(clock=lambda: self.now())
         self.started = time.perf_counter()
         self.story = story
         data = Path(data_dir) if data_dir else paths.user_data_dir()
@@ -52,6 +54,7 @@ class App:
         store = SaveStore(paths.save_dir(story.id, save_dir), story)
         gallery = Gallery(data / f"gallery-{story.id}.json", story.id)
         self.session = Session(story, store, gallery, thumbnail=self.thumbnail)
+        self.screens = Screens()
         self.stack: list = []
         self.dirty = True
         self.running = True
@@ -79,16 +82,17 @@ class App:
     @property
     def unit(self) -> float:
         """1.0 at 1280x720; every length in the layout is a multiple of it."""
-        width, height = self.size
-        return min(width / 1280, height / 720)
+        return unit_of(self.size)
 
     def px(self, n: float) -> int:
         return max(1, round(n * self.unit))
 
-    def font(self, size: float, bold: bool = False, italic: bool = False, scaled: bool = True) -> pygame.font.Font:
-        """A font `size` pixels high at 1280x720, following the text-size and font settings."""
-        scale = self.settings.text_scale if scaled else 1.0
-        return self.fonts.get(self.settings.font, max(11, round(size * self.unit * scale)), bold, italic)
+    def font(self, size: float, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+        """A font `size` pixels high at 1280x720 and text size 1.0, following the text-size and
+        font settings, and never smaller than 0.75 of the body text."""
+        scale = self.settings.text_scale
+        px = max(smallest_px(self.size, scale), round(size * self.unit * scale))
+        return self.fonts.get(self.settings.font, px, bold, italic)
 
     def apply_settings(self, save: bool = True) -> None:
         """Settings take effect at once: theme, fonts, volumes, fullscreen; every screen re-lays out."""
@@ -125,7 +129,13 @@ class App:
 
     # --- the stack ------------------------------------------------------------------------
 
-    def push(self, screen) -> None:
+    def make(self, screen, **options):
+        """A screen by name (`"slots", saving=True`), or a screen object as it is."""
+        return self.screens.make(screen, self, **options) if isinstance(screen, str) else screen
+
+    def push(self, screen, **options) -> None:
+        """Open a screen over the others: `app.push("settings")`."""
+        screen = self.make(screen, **options)
         self.stack.append(screen)
         screen.enter()
         screen.relayout()
@@ -137,13 +147,15 @@ class App:
             self.stack[-1].resume()
         self.dirty = True
 
-    def replace(self, screen) -> None:
+    def replace(self, screen, **options) -> None:
+        screen = self.make(screen, **options)
         if self.stack:
             self.stack.pop().exit()
         self.push(screen)
 
-    def reset(self, screen) -> None:
+    def reset(self, screen, **options) -> None:
         """Clear the stack down to `screen` (back to the title, into a new game)."""
+        screen = self.make(screen, **options)
         while self.stack:
             self.stack.pop().exit()
         self.push(screen)
@@ -151,7 +163,7 @@ class App:
     def undo_from_overlay(self) -> None:
         """Close the overlay on top (menu, error, ending) and undo the last move in the scene."""
         self.pop()
-        scene = self.find(SceneScreen)
+        scene = self.find("scene")
         if scene:
             scene.undo()
 
@@ -159,14 +171,14 @@ class App:
     def top(self):
         return self.stack[-1]
 
-    def find(self, kind):
-        """The topmost screen of a kind on the stack, or None."""
-        return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
+    def find(self, name: str):
+        """The topmost screen of that name on the stack, or None."""
+        return next((s for s in reversed(self.stack) if s.name == name), None)
 
     # --- the loop ---------------------------------------------------------------------------
 
     def toast(self, message: str) -> None:
-        self.toast_text, self.toast_until = message, time.monotonic() + TOAST_SECONDS
+        self.toast_text, self.toast_until = message, self.now() + TOAST_SECONDS
         self.dirty = True
 
     def animating(self) -> bool:
@@ -191,7 +203,7 @@ class App:
             events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
             dt = min(0.1, self.clock.tick() / 1000)
         for event in events:
-            for intent in intents(event):
+            for intent in self.keys.intents(event):
                 self.dispatch(intent)
         self.frame(dt)
 
@@ -213,11 +225,13 @@ class App:
         if intent.act is Act.FULLSCREEN:
             self.toggle_fullscreen()
             return
+        if intent.repeat and intent.act not in REPEATABLE and not self.top.pages_on_repeat:
+            return
         self.dirty = True
         self.guarded(lambda: self.top.handle(intent))
 
     def update(self, dt: float) -> None:
-        if self.toast_text and time.monotonic() > self.toast_until:
+        if self.toast_text and self.now() > self.toast_until:
             self.toast_text = ""
             self.dirty = True
         for screen in list(self.stack):
@@ -234,7 +248,7 @@ class App:
             self.draw_toast(surface)
 
     def draw_toast(self, surface: pygame.Surface) -> None:
-        font = self.font(18, scaled=False)
+        font = self.font(18)
         width = min(self.size[0] - self.px(40), font.size(self.toast_text)[0] + self.px(32))
         rect = pygame.Rect(0, 0, width, font.get_height() + self.px(18))
         rect.midbottom = (self.size[0] // 2, self.size[1] - self.px(16))
@@ -254,10 +268,10 @@ class App:
             self.show_error(f"Something went wrong inside the game ({type(exc).__name__}).", f"{exc}{log}")
 
     def show_error(self, title: str, detail: str) -> None:
-        if self.stack and isinstance(self.top, ErrorScreen):
+        if self.stack and self.top.name == "error":
             self.top.add(detail)
             return
-        self.push(ErrorScreen(self, title, detail))
+        self.push("error", heading=title, detail=detail)
 
     def write_crash_log(self) -> str:
         log = paths.user_data_dir() / "crash.log"
@@ -272,7 +286,7 @@ class App:
 
     def thumbnail(self) -> bytes | None:
         """The current scene, small, as PNG bytes for a save slot."""
-        scene = self.find(SceneScreen)
+        scene = self.find("scene")
         if scene is None:
             return None
         frame = pygame.Surface(self.size)

@@ -4,6 +4,7 @@ buttons all arrive as the same few things."""
 from __future__ import annotations
 
 import enum
+import time
 from dataclasses import dataclass
 
 import pygame
@@ -30,11 +31,16 @@ class Act(enum.Enum):
     RESIZED = "resized"
 
 
+# what a held key may keep doing: move and scroll, never activate, choose, go back or undo
+REPEATABLE = frozenset({Act.UP, Act.DOWN, Act.LEFT, Act.RIGHT, Act.PAGE_UP, Act.PAGE_DOWN, Act.SCROLL_UP, Act.SCROLL_DOWN})
+
+
 @dataclass(frozen=True)
 class Intent:
     act: Act
     number: int = 0
     pos: tuple[int, int] = (0, 0)
+    repeat: bool = False  # a key held down, not pressed again: may page text, never chooses
 
 
 _KEYS = {
@@ -49,8 +55,45 @@ _PAD_BUTTONS = {0: Act.ACTIVATE, 1: Act.BACK, 2: Act.UNDO, 3: Act.HISTORY}
 _PAD_HAT = {(0, 1): Act.UP, (0, -1): Act.DOWN, (-1, 0): Act.LEFT, (1, 0): Act.RIGHT}
 
 
+REPEAT_WINDOW_S = 0.6  # a held key repeats every 40 ms after 350 ms; a longer gap is a new press
+
+
+class Keys:
+    """Tells a fresh press (key down after key up) from key repeat, which pygame delivers as
+    more KEYDOWN events: a key counts as held from its KEYDOWN until its KEYUP."""
+
+    def __init__(self, clock=time.monotonic):
+        self.clock = clock
+        self.held: dict[int, float] = {}
+
+    def down(self, key: int) -> bool:
+        """Note a KEYDOWN; True when it is a repeat of a key already held."""
+        now = self.clock()
+        last = self.held.get(key)
+        self.held[key] = now
+        return last is not None and now - last < REPEAT_WINDOW_S
+
+    def up(self, key: int) -> None:
+        self.held.pop(key, None)
+
+    def release_all(self) -> None:
+        """The window lost the keyboard: key-ups may never come."""
+        self.held.clear()
+
+    def intents(self, event: pygame.event.Event) -> list[Intent]:
+        if event.type == pygame.KEYDOWN:
+            repeat = self.down(event.key)
+            return [Intent(i.act, i.number, i.pos, repeat) for i in _key(event)]
+        if event.type == pygame.KEYUP:
+            self.up(event.key)
+        elif event.type == pygame.WINDOWFOCUSLOST:
+            self.release_all()
+        return intents(event)
+
+
 def intents(event: pygame.event.Event) -> list[Intent]:
-    """The intents one pygame event stands for (often none)."""
+    """The intents one pygame event stands for (often none); every key press counts as fresh
+    here; `Keys` tells repeats apart."""
     kind = event.type
     if kind == pygame.QUIT:
         return [Intent(Act.QUIT)]

@@ -3,6 +3,7 @@ Pure geometry: the tests check these boxes (nothing outside its panel) at every 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import pygame
@@ -11,7 +12,22 @@ from ..engine import Phase, Turn
 from .textlayout import Line, TextStyle, wrap_paragraph
 
 BASE_TEXT_PX = 23
+SMALLEST_SHARE = 0.75  # no text is smaller than this share of the body text
 MEASURE_ROWS_MAX = 6
+
+
+def unit_of(size: tuple[int, int]) -> float:
+    """1.0 at 1280x720; every length in the layout is a multiple of it."""
+    return min(size[0] / 1280, size[1] / 720)
+
+
+def body_px(size: tuple[int, int], text_scale: float) -> int:
+    return max(12, round(BASE_TEXT_PX * text_scale * unit_of(size)))
+
+
+def smallest_px(size: tuple[int, int], text_scale: float) -> int:
+    """The floor for every text on every screen: 0.75 of the body text at this size setting."""
+    return math.ceil(SMALLEST_SHARE * body_px(size, text_scale))
 
 
 @dataclass
@@ -54,21 +70,23 @@ class SceneLayout:
     text_style: TextStyle
     choice_style: TextStyle
     text_px: int
+    small_px: int  # labels, hints, the name plate and the measures
 
 
 def continue_label(turn: Turn) -> str:
     if turn.phase is Phase.ENDED:
-        return "The end - see how it went"
+        return "The end – see how it went"
     if turn.phase is Phase.STUCK:
-        return "Nothing can be chosen here (a story error) - undo"
+        return "Nothing can be chosen here (a story error) – undo"
     return "Continue"
 
 
 def layout_scene(turn: Turn, size: tuple[int, int], text_scale: float, font_for, measures: int) -> SceneLayout:
     """`font_for(px, italic)` gives fonts; `measures` is how many measure bars to leave room for."""
     width, height = size
-    unit = min(width / 1280, height / 720)
-    px = max(12, round(BASE_TEXT_PX * text_scale * unit))
+    unit = unit_of(size)
+    px = body_px(size, text_scale)
+    small = smallest_px(size, text_scale)
     margin = max(8, round(22 * unit))
     pad = max(10, round(px * 1.05))
     text_style = TextStyle(font_for(px, False), font_for(px, True), round(px * 1.5), round(px * 0.65))
@@ -77,20 +95,20 @@ def layout_scene(turn: Turn, size: tuple[int, int], text_scale: float, font_for,
 
     panel_width = min(round(width * 0.62), 36 * px + 2 * pad)
     panel = pygame.Rect(width - margin - panel_width, margin, panel_width, height - 2 * margin)
-    header_height = round(px * 1.5)
-    footer_height = round(px * 1.3)
+    header_height = round(max(px * 1.5, small * 1.6))
+    footer_height = round(small * 1.5)
     header = pygame.Rect(panel.x + pad, panel.y + pad // 2, panel.width - 2 * pad, header_height)
     content = pygame.Rect(panel.x + pad, header.bottom + pad // 3, panel.width - 2 * pad, 0)
     content.height = panel.bottom - pad // 2 - footer_height - content.y
     footer = pygame.Rect(content.x, content.bottom, content.width, footer_height)
 
     left = pygame.Rect(margin, margin, max(0, panel.x - 2 * margin), height - 2 * margin)
-    row = max(18, round(22 * unit))
-    measure_rect = pygame.Rect(left.x, left.y, min(left.width, round(300 * unit)), row * min(measures, MEASURE_ROWS_MAX) + (row // 2 if measures else 0))
-    portrait, name_plate = _portrait_boxes(left, measure_rect, unit)
+    row = max(18, round(small * 1.6))
+    measure_rect = pygame.Rect(left.x, left.y, min(left.width, round(max(300 * unit, small * 17))), row * min(measures, MEASURE_ROWS_MAX) + (row // 2 if measures else 0))
+    portrait, name_plate = _portrait_boxes(left, measure_rect, unit, small)
     pages = _pages(turn, content, text_style, choice_style, px)
     _fit_panel(panel, content, footer, pages, pad, height)
-    return SceneLayout(size, panel, header, content, footer, measure_rect, portrait, name_plate, pages, text_style, choice_style, px)
+    return SceneLayout(size, panel, header, content, footer, measure_rect, portrait, name_plate, pages, text_style, choice_style, px, small)
 
 
 def _fit_panel(panel: pygame.Rect, content: pygame.Rect, footer: pygame.Rect, pages: list[Page], pad: int, height: int) -> None:
@@ -103,8 +121,8 @@ def _fit_panel(panel: pygame.Rect, content: pygame.Rect, footer: pygame.Rect, pa
         panel.height = footer.bottom + pad // 2 - panel.y
 
 
-def _portrait_boxes(left: pygame.Rect, measures: pygame.Rect, unit: float):
-    plate_height = max(24, round(40 * unit))
+def _portrait_boxes(left: pygame.Rect, measures: pygame.Rect, unit: float, small: int):
+    plate_height = max(24, round(40 * unit), round(small * 1.9))
     top = measures.bottom + round(16 * unit)
     available = left.bottom - plate_height - top
     if left.width < 140 or available < 160:
@@ -120,33 +138,48 @@ def _portrait_boxes(left: pygame.Rect, measures: pygame.Rect, unit: float):
 
 def _pages(turn: Turn, content: pygame.Rect, style: TextStyle, choice_style: TextStyle, px: int) -> list[Page]:
     """Paragraph lines flow down the page; then the choices, kept together on one page when
-    they fit (each choice is never split)."""
+    they fit (each choice is never split). The choices never stand alone: the last paragraph
+    (the question) goes onto their page with them, whole when it fits, else its last lines."""
+    flow = [(index, line) for index, paragraph in enumerate(turn.paragraphs) for line in wrap_paragraph(paragraph, content.width, style)]
+    boxes = _choice_boxes(turn, content.width, choice_style, px)
+    gap, lead = round(px * 0.45), round(px * 0.9)
+    block = sum(box.rect.height for box in boxes) + gap * (len(boxes) - 1)
+    room = (content.height - block - lead) // style.line_height
+    if room < 1:  # the choices alone fill a page, so they run over two: keep the question above the first
+        room = max(1, content.height // 2 // style.line_height)
+    keep_from = _kept_with_choices(flow, len(turn.paragraphs) - 1, room)
     pages = [Page()]
     y = content.y
-    for index, paragraph in enumerate(turn.paragraphs):
-        if index and y > content.y:
+    for position, (index, line) in enumerate(flow):
+        if position and index != flow[position - 1][0] and y > content.y:
             y += style.paragraph_gap
-        for line in wrap_paragraph(paragraph, content.width, style):
-            if y + style.line_height > content.bottom and pages[-1].lines:
-                pages.append(Page())
-                y = content.y
-            pages[-1].lines.append(PlacedLine(line, pygame.Rect(content.x, y, line.width, style.line_height)))
-            y += style.line_height
-    boxes = _choice_boxes(turn, content.width, choice_style, px)
-    gap = round(px * 0.45)
-    block = sum(box.rect.height for box in boxes) + gap * (len(boxes) - 1)
-    y += round(px * 0.9) if pages[-1].lines else 0
-    if y + block > content.bottom and pages[-1].lines:
+        kept = (len(flow) - position) * style.line_height + lead + block
+        if (position == keep_from and y + kept > content.bottom or y + style.line_height > content.bottom) and pages[-1].lines:
+            pages.append(Page())
+            y = content.y
+        pages[-1].lines.append(PlacedLine(line, pygame.Rect(content.x, y, line.width, style.line_height)))
+        y += style.line_height
+    y += lead if pages[-1].lines else 0
+    if y + block > content.bottom and pages[-1].lines and keep_from == len(flow):
         pages.append(Page())
         y = content.y
     for box in boxes:
-        if y + box.rect.height > content.bottom and pages[-1].choices:
+        if y + box.rect.height > content.bottom and (pages[-1].choices or pages[-1].lines):
             pages.append(Page())
             y = content.y
         _move_box(box, content.x, y)
         pages[-1].choices.append(box)
         y += box.rect.height + gap
     return pages
+
+
+def _kept_with_choices(flow: list, last: int, room: int) -> int:
+    """Where in the flow the lines kept on the choices' page begin: the last paragraph whole
+    when `room` (lines that fit above the choices) allows, else as much of its end as fits."""
+    tail = [position for position, (index, _) in enumerate(flow) if index == last]
+    if not tail or room < 1:
+        return len(flow)
+    return tail[0] if len(tail) <= room else tail[-room]
 
 
 def _choice_boxes(turn: Turn, width: int, style: TextStyle, px: int) -> list[ChoiceBox]:

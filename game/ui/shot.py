@@ -10,6 +10,11 @@ from ..engine import Story, expr
 from .settings import Settings
 
 SCREENS = ("scene", "title", "menu", "save", "load", "history", "settings", "chapters", "endings", "ending")
+# what `--screen` names, as the App's screen name and its options, drawn over the scene
+OVER_THE_SCENE = {
+    "menu": ("pause", {}), "history": ("history", {}), "settings": ("settings", {}), "chapters": ("chapters", {}),
+    "endings": ("gallery", {}), "ending": ("ending", {}), "save": ("slots", {"saving": True}), "load": ("slots", {"saving": False}),
+}
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -69,10 +74,6 @@ def render_shot(story: Story, out: Path, *, scene: str | None, size: tuple[int, 
     import pygame
 
     from .app import App
-    from .screens import chapters, gallery, history, menu, slots, title
-    from .screens import ending as ending_screen
-    from .screens import settings as settings_screen
-    from .screens.scene import SceneScreen
 
     settings.fullscreen = False
     with tempfile.TemporaryDirectory() as scratch:
@@ -82,17 +83,13 @@ def render_shot(story: Story, out: Path, *, scene: str | None, size: tuple[int, 
         else:
             app.session.runner.restart(seed=1, scene=scene, values=values)
         if screen == "title":
-            app.push(title.TitleScreen(app))
+            app.push("title")
         else:
-            app.push(SceneScreen(app))
+            app.push("scene")
             app.top.revealed = float(app.top.current.chars)
-            extra = {
-                "menu": menu.PauseMenu, "history": history.HistoryScreen, "settings": settings_screen.SettingsScreen,
-                "chapters": chapters.ChaptersScreen, "endings": gallery.GalleryScreen, "ending": ending_screen.EndingScreen,
-                "save": lambda a: slots.SlotsScreen(a, saving=True), "load": lambda a: slots.SlotsScreen(a, saving=False),
-            }.get(screen)
-            if extra:
-                app.push(extra(app))
+            name, options = OVER_THE_SCENE.get(screen, (None, {}))
+            if name:
+                app.push(name, **options)
         app.draw()
         pygame.image.save(app.window, str(out))
         pygame.quit()

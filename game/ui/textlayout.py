@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from .typography import typeset
+
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 
 
@@ -73,9 +75,10 @@ def parse_emphasis(text: str) -> list[Run]:
 
 
 def wrap_paragraph(text: str, width: int, style: TextStyle) -> list[Line]:
-    """Break one paragraph into lines no wider than `width` (a newline forces a break)."""
+    """Break one paragraph into lines no wider than `width` (a newline forces a break), with
+    curly quotes and dashes put in."""
     lines: list[Line] = []
-    for hard_line in text.split("\n"):
+    for hard_line in typeset(text).split("\n"):
         lines.extend(_wrap_runs(parse_emphasis(hard_line), width, style))
     return lines
 

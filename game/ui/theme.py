@@ -19,6 +19,8 @@ class Theme:
     button: Color
     button_hover: Color
     button_text: Color
+    button_edge: Color    # every button's outline: at least 3:1 against the panel (WCAG 1.4.11)
+    edge_width: int
     focus: Color          # keyboard focus ring
     focus_width: int
     danger: Color
@@ -32,6 +34,7 @@ DEFAULT = Theme(
     panel=(13, 19, 31), panel_alpha=236,
     text=(236, 232, 222), muted=(176, 184, 196), disabled=(112, 120, 134), accent=(242, 182, 92),
     button=(33, 46, 66), button_hover=(52, 70, 98), button_text=(240, 236, 226),
+    button_edge=(112, 128, 152), edge_width=1,
     focus=(255, 205, 100), focus_width=3, danger=(236, 130, 118), shade=(5, 8, 14),
     measure_colors=((124, 172, 232), (192, 156, 224), (242, 182, 92), (236, 130, 118)),
     min_contrast=4.5,
@@ -42,6 +45,7 @@ HIGH_CONTRAST = Theme(
     panel=(0, 0, 0), panel_alpha=255,
     text=(255, 255, 255), muted=(235, 235, 235), disabled=(150, 150, 150), accent=(255, 232, 0),
     button=(0, 0, 0), button_hover=(48, 48, 0), button_text=(255, 255, 255),
+    button_edge=(255, 255, 255), edge_width=2,
     focus=(255, 232, 0), focus_width=5, danger=(255, 150, 150), shade=(0, 0, 0),
     measure_colors=((120, 200, 255), (230, 170, 255), (255, 232, 0), (255, 140, 120)),
     min_contrast=7.0,

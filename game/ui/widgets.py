@@ -36,6 +36,11 @@ def text(surface: pygame.Surface, words: str, font: pygame.font.Font, color, pos
     return rect
 
 
+def edge(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, radius: int = 8) -> None:
+    """A button's outline, visible against the panel (3:1 or more)."""
+    pygame.draw.rect(surface, theme.button_edge, rect, width=theme.edge_width, border_radius=radius)
+
+
 def focus_ring(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, radius: int = 8) -> None:
     pygame.draw.rect(surface, theme.focus, rect.inflate(theme.focus_width * 2 + 2, theme.focus_width * 2 + 2), width=theme.focus_width, border_radius=radius + 3)
 
@@ -131,8 +136,8 @@ def draw_button(surface, button: Button, theme: Theme, font, focused: bool, deta
     color = theme.button_hover if focused else theme.button
     if button.enabled:
         pygame.draw.rect(surface, color, rect, border_radius=8)
-    if theme.name == "high_contrast" or not button.enabled:
-        pygame.draw.rect(surface, theme.text if button.enabled else theme.disabled, rect, width=1 if not button.enabled else 2, border_radius=8)
+    edge = theme.button_edge if button.enabled else theme.disabled
+    pygame.draw.rect(surface, edge, rect, width=theme.edge_width if button.enabled else 1, border_radius=8)
     label_color = theme.button_text if button.enabled else theme.disabled
     pad = max(8, rect.height // 4)
     if button.detail and detail_font:

@@ -12,7 +12,9 @@ from game.engine.state import GameState
 from game.ui.fonts import Fonts
 from game.ui.layout import layout_scene
 from game.ui.settings import FONTS, TEXT_SIZES
+from game.ui.textlayout import wrap_paragraph
 from game.ui.theme import THEMES, blend, contrast
+from game.ui.typography import typeset
 
 SIZES = [(1280, 720), (1920, 1080), (1024, 600)]
 
@@ -64,7 +66,23 @@ def test_every_scene_fits_its_panel(story, fonts, size, text_size, family):
         layout = layout_scene(turn, size, TEXT_SIZES[text_size], lambda px, italic: fonts.get(family, px, False, italic), len(story.measures))
         assert_inside(layout, f"scene {scene.id} at {size}, text size {text_size + 1}, font {family}")
         shown = "".join(p.line.text for page in layout.pages for p in page.lines).replace(" ", "")
-        assert shown == "".join(turn.paragraphs).replace(" ", "").replace("\n", "").replace("*", ""), f"text lost in {scene.id}"
+        assert shown == "".join(typeset(p) for p in turn.paragraphs).replace(" ", "").replace("\n", "").replace("*", ""), f"text lost in {scene.id}"
+        assert_question_with_choices(layout, turn, f"scene {scene.id} at {size}, text size {text_size + 1}, font {family}")
+
+
+def assert_question_with_choices(layout, turn, where: str) -> None:
+    """The page where the choices begin also shows the last paragraph: whole when the
+    paragraph and the choices fit on one page together, else at least its last line."""
+    if not turn.paragraphs:
+        return
+    first = next(page for page in layout.pages if page.choices)
+    last_lines = [line.text for line in wrap_paragraph(turn.paragraphs[-1], layout.content.width, layout.text_style)]
+    on_page = [placed.line.text for placed in first.lines]
+    assert on_page, f"{where}: the choices stand alone on a page"
+    assert on_page[-len(last_lines):] == last_lines or on_page[-1] == last_lines[-1], f"{where}: the question is not with its choices"
+    choices = sum(box.rect.height for page in layout.pages for box in page.choices)
+    if len(last_lines) * layout.text_style.line_height + choices + layout.text_px * 3 < layout.content.height:
+        assert on_page[-len(last_lines):] == last_lines, f"{where}: the last paragraph is split from its choices though both fit"
 
 
 @pytest.mark.parametrize("theme", THEMES.values(), ids=lambda t: t.name)
@@ -78,6 +96,7 @@ def test_text_contrast_meets_the_theme_target(theme):
         assert contrast(theme.button_text, button) >= need
         assert contrast(theme.accent, button) >= need
     assert contrast(theme.focus, theme.panel) >= 3.0  # a focus ring is a graphic: WCAG asks 3:1
+    assert contrast(theme.button_edge, theme.panel) >= 3.0  # so is a button's edge
 
 
 def test_high_contrast_reaches_7_to_1():

@@ -27,6 +27,13 @@ def menu_pick(app, label: str) -> None:
     press(app, pygame.K_RETURN)
 
 
+def finish_text(app) -> None:
+    """Space shows the rest of a typewriter reveal (which real frames may have finished)."""
+    if not app.top.text_done:
+        press(app, pygame.K_SPACE)
+    assert app.top.text_done
+
+
 def test_keyboard_playthrough_with_save_load_undo_and_settings(make_app, staged, tmp_path):
     app = make_app(staged)
     app.push(TitleScreen(app))
@@ -73,11 +80,11 @@ def test_keyboard_playthrough_with_save_load_undo_and_settings(make_app, staged,
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_ESCAPE)
 
-    press(app, pygame.K_SPACE)
+    finish_text(app)
     press(app, pygame.K_RETURN)                    # Continue to the street: an ending
     assert app.top.turn.ending.id == "night"
-    press(app, pygame.K_SPACE)
-    press(app, pygame.K_RETURN)                    # "The end - see how it went"
+    finish_text(app)
+    press(app, pygame.K_RETURN)                    # "The end – see how it went"
     assert isinstance(app.top, EndingScreen)
     assert app.top.new is True
     gallery = json.loads((tmp_path / "data" / "gallery-staged.json").read_text())
@@ -171,6 +178,7 @@ def test_a_runtime_story_error_shows_the_error_panel_and_the_window_stays(make_a
     assert app.running
     press(app, pygame.K_ESCAPE)                 # back to the game, nothing changed
     assert isinstance(app.top, SceneScreen) and app.session.runner.state.scene == "start"
+    finish_text(app)
     press(app, pygame.K_2)
     assert app.session.runner.turn.ending.id == "a"
 

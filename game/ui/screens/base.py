@@ -16,7 +16,9 @@ class Screen:
     """A state on the App's stack. Only the top screen gets input; screens below an
     overlay (opaque = False) are drawn first."""
 
+    name = ""  # how the App opens it: app.push("title"); a screen with a name is found by itself
     opaque = True
+    pages_on_repeat = False  # True: a held Enter or Space reaches handle() (marked repeat), to page text
 
     def __init__(self, app: "App"):
         self.app = app

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..widgets import Button
-from . import scene
 from .menus import MenuScreen
 
 
 class ChaptersScreen(MenuScreen):
+    name = "chapters"
     heading = "Chapters"
 
     def buttons(self) -> list[Button]:
@@ -16,4 +16,4 @@ class ChaptersScreen(MenuScreen):
 
     def start(self, number: int) -> None:
         self.app.session.start_chapter(number)
-        self.app.reset(scene.SceneScreen(self.app))
+        self.app.reset("scene")

@@ -8,12 +8,12 @@ import pygame
 from ..input import Act, Intent
 from ..textlayout import TextStyle
 from ..widgets import Button, ButtonList, panel, text
-from . import gallery, title
 from .base import Screen
 from .scroll import TextColumn
 
 
 class EndingScreen(Screen):
+    name = "ending"
     def __init__(self, app):
         super().__init__(app)
         self.moments = app.session.timeline()
@@ -21,8 +21,8 @@ class EndingScreen(Screen):
         self.new = app.session.ending_was_new
         self.choices = app.session.key_choices(self.moments)
         self.list = ButtonList([
-            Button("Back to the title", lambda: app.reset(title.TitleScreen(app))),
-            Button("Endings gallery", lambda: app.push(gallery.GalleryScreen(app))),
+            Button("Back to the title", lambda: app.reset("title")),
+            Button("Endings gallery", lambda: app.push("gallery")),
             Button("Undo the last choice", app.undo_from_overlay, enabled=app.session.runner.can_undo),
         ]).with_sounds(app.sound_of("hover"), app.sound_of("click"))
         self.chart = pygame.Rect(0, 0, 0, 0)
@@ -85,7 +85,7 @@ class EndingScreen(Screen):
         app, theme, rect = self.app, self.app.theme, self.chart
         text(surface, "How your measures moved", app.font(19, bold=True), theme.text, (rect.x - app.px(40), rect.y - app.px(30)))
         panel(surface, rect.inflate(app.px(16), app.px(16)), theme, alpha=200)
-        small = app.font(13, scaled=False)
+        small = app.font(13)
         for fraction in (0.0, 0.5, 1.0):
             y = rect.bottom - round(rect.height * fraction)
             pygame.draw.line(surface, theme.button, (rect.x, y), (rect.right, y))

@@ -7,11 +7,11 @@ import pygame
 from ..input import Act, Intent
 from ..textlayout import TextStyle, wrap_paragraph
 from ..widgets import Button, ButtonList, panel, shade, text
-from . import title
 from .base import Screen
 
 
 class ErrorScreen(Screen):
+    name = "error"
     opaque = False
 
     def __init__(self, app, heading: str, detail: str):
@@ -43,7 +43,7 @@ class ErrorScreen(Screen):
         self.app.pop()
 
     def to_title(self) -> None:
-        self.app.reset(title.TitleScreen(self.app))
+        self.app.reset("title")
 
     def handle(self, intent: Intent) -> None:
         if intent.act is Act.BACK:

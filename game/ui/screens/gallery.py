@@ -12,6 +12,7 @@ from .base import Screen
 
 
 class GalleryScreen(Screen):
+    name = "gallery"
     opaque = False
 
     def __init__(self, app):
@@ -41,7 +42,7 @@ class GalleryScreen(Screen):
         found = app.session.gallery.endings
         heading = f"Endings found: {sum(e.id in found for e in endings)} of {len(endings)}"
         text(surface, heading, app.font(28, bold=True), theme.accent, (self.box.x + app.px(28), self.box.y + app.px(16)))
-        text(surface, "Esc: back", app.font(15, scaled=False), theme.muted, (self.box.right - app.px(28), self.box.y + app.px(26)), align="right")
+        text(surface, "Esc: back", app.font(15), theme.muted, (self.box.right - app.px(28), self.box.y + app.px(26)), align="right")
         title_font, small = app.font(21, bold=True), app.font(15)
         row = title_font.get_height() + small.get_height() + app.px(18)
         y = self.box.y + app.font(28, bold=True).get_height() + app.px(34)

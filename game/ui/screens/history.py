@@ -12,6 +12,7 @@ from .scroll import TextColumn
 
 
 class HistoryScreen(Screen):
+    name = "history"
     opaque = False
 
     def __init__(self, app):
@@ -52,5 +53,5 @@ class HistoryScreen(Screen):
         shade(surface, theme, 200)
         panel(surface, self.box, theme)
         text(surface, "History", app.font(28, bold=True), theme.accent, (self.box.x + app.px(28), self.box.y + app.px(14)))
-        text(surface, "Wheel or arrows to scroll. Esc: back.", app.font(15, scaled=False), theme.muted, (self.box.right - app.px(28), self.box.y + app.px(24)), align="right")
+        text(surface, "Wheel or arrows to scroll. Esc: back.", app.font(15), theme.muted, (self.box.right - app.px(28), self.box.y + app.px(24)), align="right")
         self.column.draw(surface, app.lines, {"text": theme.text, "muted": theme.muted, "accent": theme.accent})

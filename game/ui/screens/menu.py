@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from ..widgets import Button
-from . import history, settings, slots, title
 from .menus import MenuScreen
 
 
 class PauseMenu(MenuScreen):
+    name = "pause"
     heading = "Paused"
 
     def buttons(self) -> list[Button]:
         app = self.app
         return [
             Button("Resume", app.pop),
-            Button("Save", lambda: app.push(slots.SlotsScreen(app, saving=True))),
-            Button("Load", lambda: app.push(slots.SlotsScreen(app, saving=False))),
-            Button("History", lambda: app.push(history.HistoryScreen(app))),
+            Button("Save", lambda: app.push("slots", saving=True)),
+            Button("Load", lambda: app.push("slots", saving=False)),
+            Button("History", lambda: app.push("history")),
             Button("Undo", app.undo_from_overlay, enabled=app.session.runner.can_undo),
-            Button("Settings", lambda: app.push(settings.SettingsScreen(app))),
-            Button("Quit to title", lambda: app.reset(title.TitleScreen(app))),
+            Button("Settings", lambda: app.push("settings")),
+            Button("Quit to title", lambda: app.reset("title")),
         ]
 

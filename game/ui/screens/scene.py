@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+from dataclasses import dataclass
 
 import pygame
 
@@ -10,17 +10,30 @@ from ...engine import Phase, Turn
 from ..input import Act, Intent
 from ..layout import ChoiceBox, SceneLayout, layout_scene
 from ..textlayout import prefix_width
+from ..typography import MINUS
 from ..widgets import focus_ring, panel, text
-from . import ending, history, menu
 from .base import Screen
 
 MEASURE_SPEED = 2.5  # fraction of the gap closed per second (an ease-out)
-SETTLE_SECONDS = 0.25  # a key pressed just as the reveal ends should not pick a choice
+SETTLE_SECONDS = 0.3  # choices on screen this long before a press can pick one
+NOTE_SECONDS = 3.5  # how long a "+10 Trust" note stays (with reduced motion: until the next move)
+NOTE_FADE_SECONDS = 0.8
+
+
+@dataclass
+class Note:
+    """A measure change shown as it happens: "+10 Lane's trust"."""
+
+    index: int  # which measure (its colour)
+    text: str
+    born: float
 
 
 class SceneScreen(Screen):
     """Plays the session's runner. Text reveals like a typewriter (unless instant or reduced
     motion); a click or Space shows the rest, then turns the page or continues."""
+    name = "scene"
+    pages_on_repeat = True  # a held Space pages through text (each repeat is marked, and never chooses)
 
     def __init__(self, app):
         super().__init__(app)
@@ -30,9 +43,10 @@ class SceneScreen(Screen):
         self.revealed = 0.0
         self.focus = 0
         self.shown: dict[str, float] = {}
-        self.deltas: dict[str, int] = {}
+        self.known: dict = {}
+        self.notes: list[Note] = []
         self.static: pygame.Surface | None = None
-        self.revealed_at = 0.0
+        self.choices_since: float | None = None
 
     # --- following the runner ----------------------------------------------------------
 
@@ -48,13 +62,15 @@ class SceneScreen(Screen):
     def values(self) -> dict:
         return self.runner.state.variables
 
-    def sync(self, new_turn: bool) -> None:
-        """Pick up the runner's current turn: after a move, an undo or a load."""
-        before = dict(self.values) if self.turn else {}
+    def sync(self, new_turn: bool, moved: bool = False) -> None:
+        """Pick up the runner's current turn: after a move (`moved`: note what it changed), an
+        undo or a load."""
         self.turn = self.runner.turn
         if new_turn:
-            self.page, self.revealed, self.focus = 0, 0.0, 0
-            self.deltas = {k: self.values[k] - before[k] for k in before if k in self.values and self.values[k] != before[k] and isinstance(before[k], (int, float))}
+            if moved:
+                self.note_changes()
+            self.known = dict(self.values)
+            self.page, self.revealed, self.focus, self.choices_since = 0, 0.0, 0, None
             self.app.audio.music(self.app.story.asset_path(self.turn.music))
             self.app.audio.sound(self.app.story.asset_path(self.turn.sound))
             if self.turn.phase is Phase.ENDED:
@@ -64,7 +80,18 @@ class SceneScreen(Screen):
                 self.app.session.notice = ""
         self.relayout()
         if self.app.settings.chars_per_second == 0:
-            self.revealed = float(self.current.chars)
+            self.reveal_all()
+
+    def note_changes(self) -> None:
+        """A note for each measure the move changed, against the values of the turn before."""
+        now = self.app.now()
+        self.notes = []
+        for index, measure in enumerate(self.app.story.measures):
+            before, after = self.known.get(measure.variable), self.values[measure.variable]
+            if isinstance(before, (int, float)) and before != after:
+                delta = after - before
+                sign = "+" if delta > 0 else MINUS
+                self.notes.append(Note(index, f"{sign}{abs(delta):g} {measure.label}", now))
 
     def resume(self) -> None:
         self.sync(new_turn=self.turn is not self.runner.turn)
@@ -89,44 +116,62 @@ class SceneScreen(Screen):
     def text_done(self) -> bool:
         return self.revealed >= self.current.chars
 
+    def reveal_all(self) -> None:
+        self.revealed = float(self.current.chars)
+        if self.choices_since is None:
+            self.choices_since = self.app.now()
+
+    def show_page(self, page: int, full: bool = False) -> None:
+        self.page, self.revealed, self.choices_since = page, 0.0, None
+        if full or self.app.settings.chars_per_second == 0:
+            self.reveal_all()
+
+    def can_choose(self, intent: Intent) -> bool:
+        """Only a fresh press, once the choices have been on screen a moment: a held key or a
+        press meant for the text never picks a choice."""
+        if intent.repeat or not self.text_done or self.choices_since is None:
+            return False
+        return self.app.now() - self.choices_since >= SETTLE_SECONDS
+
     @property
     def animating(self) -> bool:
         if self.turn is None or self.app.top is not self:
             return False
-        return not self.text_done or any(abs(self.shown.get(k, 0) - self.values[k]) > 0.05 for k in self.shown)
+        notes = bool(self.notes) and not self.app.settings.reduced_motion
+        return notes or not self.text_done or any(abs(self.shown.get(k, 0) - self.values[k]) > 0.05 for k in self.shown)
 
     # --- input -------------------------------------------------------------------------------
 
     def handle(self, intent: Intent) -> None:
         act = intent.act
         if act is Act.BACK:
-            self.app.push(menu.PauseMenu(self.app))
+            self.app.push("pause")
         elif act is Act.HISTORY:
-            self.app.push(history.HistoryScreen(self.app))
+            self.app.push("history")
         elif act in (Act.UNDO, Act.SCROLL_UP):
             self.undo()
         elif act is Act.CHOOSE:
-            self.choose_number(intent.number)
+            if self.can_choose(intent):
+                self.choose_number(intent.number)
         elif act in (Act.UP, Act.DOWN) and self.text_done:
             self.move_focus(-1 if act is Act.UP else 1)
         elif act in (Act.PAGE_UP, Act.LEFT) and self.page > 0:
-            self.page, self.revealed = self.page - 1, float(self.layout.pages[self.page - 1].chars)
+            self.show_page(self.page - 1, full=True)
         elif act is Act.POINT:
             self.point(intent.pos)
         elif act is Act.CLICK:
-            self.click(intent.pos)
+            self.click(intent)
         elif act in (Act.ACTIVATE, Act.SCROLL_DOWN, Act.PAGE_DOWN, Act.RIGHT):
-            self.advance(activate=act is Act.ACTIVATE)
+            self.advance(intent if act is Act.ACTIVATE else None)
 
-    def advance(self, activate: bool) -> None:
-        """Space/Enter/click: finish the reveal, then turn the page, then the focused choice."""
+    def advance(self, press: Intent | None) -> None:
+        """Space/Enter/click: finish the reveal, then turn the page, then (a fresh `press`)
+        the focused choice."""
         if not self.text_done:
-            self.revealed = float(self.current.chars)
+            self.reveal_all()
         elif self.page < len(self.layout.pages) - 1 and not self.current.choices:
-            self.page, self.revealed = self.page + 1, 0.0
-            if self.app.settings.chars_per_second == 0:
-                self.revealed = float(self.current.chars)
-        elif activate and self.current.choices and time.monotonic() - self.revealed_at > SETTLE_SECONDS:
+            self.show_page(self.page + 1)
+        elif press is not None and self.current.choices and self.can_choose(press):
             self.activate(self.current.choices[min(self.focus, len(self.current.choices) - 1)])
 
     def point(self, pos) -> None:
@@ -135,13 +180,14 @@ class SceneScreen(Screen):
                 self.focus = index
                 self.app.sound_of("hover")()
 
-    def click(self, pos) -> None:
+    def click(self, intent: Intent) -> None:
         if self.text_done:
             for box in self.current.choices:
-                if box.rect.collidepoint(pos):
-                    self.activate(box)
+                if box.rect.collidepoint(intent.pos):
+                    if self.can_choose(intent):
+                        self.activate(box)
                     return
-        self.advance(activate=False)
+        self.advance(None)
 
     def move_focus(self, delta: int) -> None:
         if self.current.choices:
@@ -162,7 +208,7 @@ class SceneScreen(Screen):
         self.app.sound_of("click")()
         phase = self.turn.phase
         if number == 0 and phase is Phase.ENDED:
-            self.app.push(ending.EndingScreen(self.app))
+            self.app.push("ending")
             return
         if number == 0 and phase is Phase.STUCK:
             self.undo()
@@ -171,13 +217,15 @@ class SceneScreen(Screen):
             self.app.session.proceed()
         else:
             self.app.session.choose(number)
-        self.sync(new_turn=True)
+        self.sync(new_turn=True, moved=True)
 
     def undo(self) -> None:
+        """Back one move, to the last page of the scene before (where its choices are)."""
         if self.app.session.undo():
             self.app.sound_of("back")()
             self.sync(new_turn=True)
-            self.revealed = float(self.current.chars)
+            self.notes = []
+            self.show_page(len(self.layout.pages) - 1, full=True)
         else:
             self.app.toast("This is the start: there is nothing to undo.")
 
@@ -190,7 +238,12 @@ class SceneScreen(Screen):
         speed = self.app.settings.chars_per_second
         if not self.text_done:
             self.revealed = self.current.chars if speed == 0 else min(self.current.chars, self.revealed + speed * dt)
-            self.revealed_at = time.monotonic() if self.text_done else 0.0
+            if self.text_done:
+                self.reveal_all()
+            moved = True
+        if self.notes and not self.app.settings.reduced_motion:
+            now = self.app.now()
+            self.notes = [n for n in self.notes if now - n.born < NOTE_SECONDS]
             moved = True
         for name, shown in self.shown.items():
             target = self.values[name]
@@ -211,12 +264,17 @@ class SceneScreen(Screen):
         if self.text_done:
             self.draw_choices(surface)
         self.draw_measures(surface)
-        hint_font = self.app.font(15, scaled=False)
+        self.draw_notes(surface)
+        hint_font = self.small_font()
         pages = len(layout.pages)
         if pages > 1:
             text(surface, f"page {self.page + 1} of {pages}", hint_font, theme.muted, layout.footer.topright, align="right")
         if self.text_done and not self.current.choices:
             text(surface, "Space, Enter or click: next page", hint_font, theme.muted, layout.footer.topleft)
+
+    def small_font(self, bold: bool = False) -> pygame.font.Font:
+        """Labels, hints, the name plate and the measures: the layout's smallest size."""
+        return self.app.fonts.get(self.app.settings.font, self.layout.small_px, bold)
 
     def draw_static(self, size) -> pygame.Surface:
         """Background, portrait and panel: drawn once per turn and size, then blitted."""
@@ -241,17 +299,17 @@ class SceneScreen(Screen):
         panel(layer, plate, theme, radius=6)
         color = pygame.Color(speaker.color) if speaker.color and theme.name != "high_contrast" else theme.accent
         pygame.draw.rect(layer, color, (plate.x, plate.y, max(4, plate.height // 8), plate.height), border_radius=3)
-        font = self.app.font(19, bold=True, scaled=False)
+        font = self.small_font(bold=True)
         text(layer, speaker.name, font, theme.text, (plate.centerx, plate.centery - font.get_height() // 2), align="center")
 
     def draw_header(self, layer: pygame.Surface) -> None:
         theme, header = self.app.theme, self.layout.header
         chapter = self.app.story.chapter(self.turn.scene.chapter) if self.turn.scene.chapter else None
         label = f"Chapter {chapter.number}: {chapter.title}" if chapter else self.app.story.title
-        font = self.app.font(16, scaled=False)
+        font = self.small_font()
         text(layer, label, font, theme.muted, (header.x, header.centery - font.get_height() // 2))
         if self.turn.speaker and not self.layout.name_plate:
-            text(layer, self.turn.speaker.name, self.app.font(16, bold=True, scaled=False), theme.accent, (header.right, header.centery - font.get_height() // 2), align="right")
+            text(layer, self.turn.speaker.name, self.small_font(bold=True), theme.accent, (header.right, header.centery - font.get_height() // 2), align="right")
 
     def draw_text(self, surface: pygame.Surface) -> None:
         style, color, lines = self.layout.text_style, self.app.theme.text, self.app.lines
@@ -273,8 +331,7 @@ class SceneScreen(Screen):
         for index, box in enumerate(self.current.choices):
             focused = index == self.focus
             pygame.draw.rect(surface, theme.button_hover if focused else theme.button, box.rect, border_radius=8)
-            if theme.name == "high_contrast":
-                pygame.draw.rect(surface, theme.text, box.rect, width=2, border_radius=8)
+            pygame.draw.rect(surface, theme.button_edge, box.rect, width=theme.edge_width, border_radius=8)
             first = box.lines[0].rect
             if box.label:
                 text(surface, box.label, number_font, theme.accent, (box.rect.x + (first.x - box.rect.x) // 3, first.y + (first.height - number_font.get_height()) // 2))
@@ -290,9 +347,9 @@ class SceneScreen(Screen):
         theme, rect = self.app.theme, self.layout.measures
         panel(surface, rect.inflate(self.app.px(16), self.app.px(10)), theme, alpha=min(255, theme.panel_alpha), radius=8)
         row = (rect.height - (rect.height % len(measures))) // len(measures)
-        font = self.app.font(14, scaled=False)
+        font = self.small_font()
         label_width = max(font.size(m.label)[0] for m in measures) + self.app.px(10)
-        number_width = font.size("100 +15")[0]
+        number_width = font.size("100")[0]
         bar_x = rect.x + label_width
         bar_width = max(20, rect.width - label_width - number_width - self.app.px(6))
         for index, measure in enumerate(measures):
@@ -303,8 +360,29 @@ class SceneScreen(Screen):
             pygame.draw.rect(surface, theme.button, bar, border_radius=3)
             share = (self.shown.get(measure.variable, 0) - measure.low) / (measure.high - measure.low)
             pygame.draw.rect(surface, color, (bar.x, bar.y, round(bar.width * max(0.0, min(1.0, share))), bar.height), border_radius=3)
-            value = f"{self.values[measure.variable]}"
-            delta = self.deltas.get(measure.variable)
-            if delta:
-                value += f" {delta:+d}"
-            text(surface, value, font, theme.text, (bar.right + self.app.px(6), y + (row - font.get_height()) // 2))
+            text(surface, f"{self.values[measure.variable]}", font, theme.text, (bar.right + self.app.px(6), y + (row - font.get_height()) // 2))
+
+    def draw_notes(self, surface: pygame.Surface) -> None:
+        """The last move's measure changes, in pills under the measures; they rise and fade
+        out, or (reduced motion) stay still until the next move."""
+        if not self.notes or self.layout.measures.width < 120:
+            return
+        app, theme = self.app, self.app.theme
+        font = self.small_font(bold=True)
+        x, y = self.layout.measures.x, self.layout.measures.bottom + app.px(14)
+        now = app.now()
+        for note in self.notes:
+            age = now - note.born
+            alpha, rise = 255, 0
+            if not app.settings.reduced_motion:
+                alpha = round(255 * max(0.0, min(1.0, (NOTE_SECONDS - age) / NOTE_FADE_SECONDS)))
+                rise = round(app.px(10) * max(0.0, 1 - age / 0.3))
+            image = font.render(note.text, True, theme.measure_colors[note.index % len(theme.measure_colors)])
+            pill = pygame.Rect(x, y + rise, image.get_width() + app.px(20), font.get_height() + app.px(8))
+            layer = pygame.Surface(pill.size, pygame.SRCALPHA)
+            pygame.draw.rect(layer, (*theme.panel, 255), layer.get_rect(), border_radius=pill.height // 2)
+            pygame.draw.rect(layer, theme.button_edge, layer.get_rect(), width=theme.edge_width, border_radius=pill.height // 2)
+            layer.blit(image, (app.px(10), app.px(4)))
+            layer.set_alpha(alpha)
+            surface.blit(layer, pill.topleft)
+            y += pill.height + app.px(6)

@@ -9,7 +9,7 @@ import pygame
 
 from ..input import Act, Intent
 from ..settings import FONTS, TEXT_SIZES, TEXT_SPEEDS, THEMES
-from ..widgets import focus_ring, panel, shade, text
+from ..widgets import edge, focus_ring, panel, shade, text
 from .base import Screen
 
 NAMES = {
@@ -42,6 +42,7 @@ def _rows() -> list[Row]:
 
 class SettingsScreen(Screen):
     """Up/down picks a row; left/right (or a click on either half of the value) changes it."""
+    name = "settings"
 
     opaque = False
 
@@ -118,6 +119,7 @@ class SettingsScreen(Screen):
         for index, (row, rect) in enumerate(zip(self.rows, self.row_rects)):
             focused = index == self.focus
             pygame.draw.rect(surface, theme.button_hover if focused else theme.button, rect, border_radius=8)
+            edge(surface, rect, theme)
             middle_y = rect.centery - font.get_height() // 2
             text(surface, row.label, font, theme.button_text, (rect.x + app.px(14), middle_y))
             value_area = pygame.Rect(rect.x + rect.width * 0.45, rect.y, rect.width * 0.55, rect.height)
@@ -128,6 +130,7 @@ class SettingsScreen(Screen):
                 focus_ring(surface, rect, theme)
         focused = self.focus == len(self.rows)
         pygame.draw.rect(surface, theme.button_hover if focused else theme.button, self.back_rect, border_radius=8)
+        edge(surface, self.back_rect, theme)
         text(surface, "Back", font, theme.button_text, (self.back_rect.centerx, self.back_rect.centery - font.get_height() // 2), align="center")
         if focused:
             focus_ring(surface, self.back_rect, theme)

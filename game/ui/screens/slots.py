@@ -9,8 +9,7 @@ import pygame
 from ...engine import AUTOSAVE, SaveError
 from ...session import SAVE_SLOTS
 from ..input import Act, Intent
-from ..widgets import focus_ring, panel, shade, text
-from . import scene
+from ..widgets import edge, focus_ring, panel, shade, text
 from .base import Screen
 
 COLUMNS = 3
@@ -18,6 +17,7 @@ COLUMNS = 3
 
 class SlotsScreen(Screen):
     """A grid of slot cards. Saving over a used slot asks for a second press."""
+    name = "slots"
 
     opaque = False
 
@@ -107,7 +107,7 @@ class SlotsScreen(Screen):
         except SaveError as exc:
             self.app.toast(f"Not loaded: {exc.message}")
             return
-        self.app.reset(scene.SceneScreen(self.app))
+        self.app.reset("scene")
 
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
@@ -116,7 +116,7 @@ class SlotsScreen(Screen):
         heading = "Save the game" if self.saving else "Load a game"
         text(surface, heading, app.font(28, bold=True), theme.accent, (self.box.x + app.px(20), self.box.y + app.px(14)))
         hint = "Enter or click a slot. Esc: back."
-        text(surface, hint, app.font(15, scaled=False), theme.muted, (self.box.right - app.px(20), self.box.y + app.px(22)), align="right")
+        text(surface, hint, app.font(15), theme.muted, (self.box.right - app.px(20), self.box.y + app.px(22)), align="right")
         for index, (name, card) in enumerate(zip(self.names, self.cards)):
             self.draw_card(surface, name, card, index == self.focus)
 
@@ -124,8 +124,7 @@ class SlotsScreen(Screen):
         app, theme = self.app, self.app.theme
         slot = self.slots.get(name)
         pygame.draw.rect(surface, theme.button_hover if focused else theme.button, card, border_radius=8)
-        if theme.name == "high_contrast":
-            pygame.draw.rect(surface, theme.text, card, width=2, border_radius=8)
+        edge(surface, card, theme)
         pad = app.px(10)
         thumb = pygame.Rect(card.x + pad, card.y + pad, round((card.height - 2 * pad) * 16 / 9), card.height - 2 * pad)
         thumb.width = min(thumb.width, card.width // 2)

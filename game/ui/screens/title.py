@@ -7,11 +7,11 @@ import pygame
 from ... import paths
 from ...engine import AUTOSAVE, SaveError
 from ..widgets import Button, text
-from . import chapters, gallery, scene, settings, slots
 from .menus import MenuScreen
 
 
 class TitleScreen(MenuScreen):
+    name = "title"
     opaque = True
     can_go_back = False
 
@@ -32,16 +32,16 @@ class TitleScreen(MenuScreen):
         return [
             Button("Continue", self.continue_game, enabled=saved, detail=detail),
             Button("New game", self.new_game),
-            Button("Load", lambda: self.app.push(slots.SlotsScreen(self.app, saving=False))),
-            Button("Chapters", lambda: self.app.push(chapters.ChaptersScreen(self.app)), enabled=bool(self.app.story.chapters)),
-            Button("Endings", lambda: self.app.push(gallery.GalleryScreen(self.app))),
-            Button("Settings", lambda: self.app.push(settings.SettingsScreen(self.app))),
+            Button("Load", lambda: self.app.push("slots", saving=False)),
+            Button("Chapters", lambda: self.app.push("chapters"), enabled=bool(self.app.story.chapters)),
+            Button("Endings", lambda: self.app.push("gallery")),
+            Button("Settings", lambda: self.app.push("settings")),
             Button("Quit", self.quit),
         ]
 
     def new_game(self) -> None:
         self.app.session.new_game()
-        self.app.reset(scene.SceneScreen(self.app))
+        self.app.reset("scene")
 
     def continue_game(self) -> None:
         try:
@@ -49,7 +49,7 @@ class TitleScreen(MenuScreen):
         except SaveError as exc:
             self.app.toast(f"Could not continue: {exc.message} ({exc.path})")
             return
-        self.app.reset(scene.SceneScreen(self.app))
+        self.app.reset("scene")
 
     def quit(self) -> None:
         self.app.running = False
@@ -81,6 +81,6 @@ class TitleScreen(MenuScreen):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        font = self.app.font(15, scaled=False)
+        font = self.app.font(15)
         hint = "Arrows and Enter, or the mouse.  F11: fullscreen."
         text(surface, hint, font, self.app.theme.muted, (self.app.size[0] - self.app.px(20), self.app.size[1] - font.get_height() - self.app.px(12)), align="right")
