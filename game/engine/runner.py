@@ -72,6 +72,11 @@ class Turn:
     def discuss(self) -> list[str]:
         return self.scene.discuss
 
+    @property
+    def inspect(self):
+        """What the player examines here (an inspection.Inspection), while the choices wait."""
+        return self.scene.inspect if self.phase is Phase.CHOOSING else None
+
 
 @dataclass(frozen=True)
 class Moment:

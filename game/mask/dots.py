@@ -128,7 +128,7 @@ def box_blur(image: np.ndarray, radius: int) -> np.ndarray:
 def yellow_map(rgb: np.ndarray, radius: int) -> np.ndarray:
     """How much more yellow each pixel is than its neighbourhood; dots are the bright specks."""
     yellow = 0.5 * (rgb[:, :, 0] + rgb[:, :, 1]) - rgb[:, :, 2]
-    local = yellow - box_blur(box_blur(yellow, radius), radius)
+    local = yellow - box_blur(yellow, radius)
     return np.maximum(local, 0.0)
 
 
@@ -157,7 +157,7 @@ def find_lattice(ymap: np.ndarray, min_pitch: float = 4.0, max_pitch: float = 48
         height, width = ymap.shape
     size = max(height, width, 64)
     size += size % 2
-    window = np.outer(np.hanning(height), np.hanning(width)).astype(np.float32)
+    window = _window(height, width)
     data = (ymap - ymap.mean()) * window
     spectrum = np.abs(np.fft.fftshift(np.fft.fft2(data, s=(size, size))))
     freqs, fy, fx, radius = _frequencies(size)
@@ -166,7 +166,7 @@ def find_lattice(ymap: np.ndarray, min_pitch: float = 4.0, max_pitch: float = 48
     allowed = band & half
     if not allowed.any():
         return None
-    background = float(np.median(spectrum[band])) or 1e-9
+    background = float(np.median(spectrum[band][::7])) or 1e-9
     masked = np.where(allowed, spectrum, 0.0)
     first = np.unravel_index(int(np.argmax(masked)), masked.shape)
     k1 = _refine_peak(spectrum, first, freqs)
@@ -191,6 +191,11 @@ def find_lattice(ymap: np.ndarray, min_pitch: float = 4.0, max_pitch: float = 48
     if k2[0] < 0:
         k2 = -k2
     return Lattice(np.asarray(k1), np.asarray(k2), float(strength))
+
+
+@functools.lru_cache(maxsize=8)
+def _window(height: int, width: int) -> np.ndarray:
+    return np.outer(np.hanning(height), np.hanning(width)).astype(np.float32)
 
 
 @functools.lru_cache(maxsize=8)

@@ -9,6 +9,7 @@ code lives only as long as the exact file does. Printers use dots for that reaso
 from __future__ import annotations
 
 import json
+import math
 import zlib
 
 import numpy as np
@@ -20,8 +21,20 @@ MAX_MESSAGE = 4096
 _KEY = 20211  # the order the bits are spread in; the reader knows it too
 
 
-def _order(height: int, width: int) -> np.ndarray:
-    return np.random.default_rng(_KEY).permutation(height * width)
+def _order(height: int, width: int, count: int | None = None, start: int = 0) -> np.ndarray:
+    """Pixel numbers start .. start+count of a fixed scattering of all height x width pixels.
+
+    An affine walk i -> (a i + b) mod n with a coprime to n visits every pixel once, and any
+    stretch of it can be computed without the rest.
+    """
+    n = height * width
+    step = (n * 0.6180339887) // 1 + 1
+    step = int(step)
+    while math.gcd(step, n) != 1:
+        step += 1
+    stop = n if count is None else min(n, start + count)
+    i = np.arange(start, stop, dtype=np.int64)
+    return (i * step + _KEY) % n
 
 
 def _to_uint8(rgb: np.ndarray) -> np.ndarray:
@@ -42,7 +55,7 @@ def embed(rgb: np.ndarray, p: codec.Payload) -> np.ndarray:
     if bits.size > height * width:
         raise ValueError(f"a {width}x{height} image is too small for the LSB record")
     blue = pixels[:, :, 2].reshape(-1)
-    where = _order(height, width)[: bits.size]
+    where = _order(height, width, bits.size)
     blue[where] = (blue[where] & 0xFE) | bits
     pixels[:, :, 2] = blue.reshape(height, width)
     return pixels.astype(np.float32) / 255.0
@@ -55,11 +68,10 @@ def read(rgb: np.ndarray) -> codec.Payload | None:
     header_bits = (len(MAGIC) + 2) * 8
     if height * width < header_bits + 64:
         return None
-    order = _order(height, width)
     blue = pixels[:, :, 2].reshape(-1)
 
     def take(start: int, count: int) -> bytes:
-        return np.packbits(blue[order[start * 8:(start + count) * 8]] & 1).tobytes()
+        return np.packbits(blue[_order(height, width, count * 8, start * 8)] & 1).tobytes()
 
     head = take(0, len(MAGIC) + 2)
     if head[: len(MAGIC)] != MAGIC:
