@@ -28,6 +28,7 @@ test: $(STAMP_TEST)
 bench: $(STAMP_TEST)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_engine.py
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_render.py
+	-$(BIN)/python tests/bench/bench_mask.py $(MASK_BENCH)
 
 check: $(STAMP_PLAY)
 	$(BIN)/face-value check story --strict

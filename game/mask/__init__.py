@@ -92,18 +92,24 @@ def scramble(rgb: np.ndarray, seed: int = 0) -> tuple[np.ndarray, int]:
     if lattice is None or lattice.strength < dots.CLEAR_LATTICE:
         raise ImageError("no grid of tracking dots found: there is nothing to scramble")
     grid = dots.sample_cells(ymap, lattice)
-    values = grid.values.reshape(-1)
-    seen = values[~np.isnan(values)]
+    values = np.nan_to_num(grid.values, nan=-1.0)
+    seen = grid.values[~np.isnan(grid.values)]
     split = (np.percentile(seen, 15) + np.percentile(seen, 85)) / 2 if seen.size else 0.0
-    empty = ~(values > split)  # cells with no dot yet (and cells outside the image, dropped below)
-    centres = grid.centres.reshape(-1, 2)[empty] / factor
+    dotted = values > split
+    printed = dotted.copy()  # the printed area: every cell within three of a real dot
+    for _ in range(3):
+        grown = printed.copy()
+        grown[1:] |= printed[:-1]
+        grown[:-1] |= printed[1:]
+        grown[:, 1:] |= printed[:, :-1]
+        grown[:, :-1] |= printed[:, 1:]
+        printed = grown
+    wanted = printed & ~dotted & (values >= 0)
+    centres = grid.centres[wanted] / factor
     out = np.array(rgb, dtype=np.float32, copy=True)
     height, width = out.shape[:2]
-    cy = np.clip(centres[:, 0].astype(int), 0, height - 1)
-    cx = np.clip(centres[:, 1].astype(int), 0, width - 1)
     inside = (centres[:, 0] >= 0) & (centres[:, 0] < height) & (centres[:, 1] >= 0) & (centres[:, 1] < width)
-    paper = out[cy, cx].min(axis=1) > 0.9
-    targets = centres[inside & ~paper]
+    targets = centres[inside]
     dots.put_dots(out, targets, lattice.pitch / factor)
     pixels = np.clip(out * 255.0 + 0.5, 0, 255).astype(np.uint8)
     pixels[:, :, 2] ^= rng.integers(0, 2, size=(height, width), dtype=np.uint8)
