@@ -64,17 +64,20 @@ class InspectScreen(Screen):
             buttons = [Button("Continue", self.finish)]
         else:
             buttons = [
-                Button("Blue light: " + ("on" if self.blue else "off"), self.toggle_blue, detail="1"),
-                Button("Read the frame", self.read, detail="2 or Enter"),
-                Button("Leave it", self.leave, detail="3"),
+                Button("1  Blue light: " + ("on" if self.blue else "off"), self.toggle_blue),
+                Button("2  Read the frame (Enter)", self.read),
+                Button("3  Leave it", self.leave),
             ]
         buttons = ButtonList(buttons).with_sounds(self.app.sound_of("hover"), self.app.sound_of("click"))
         self.layout_buttons(buttons)
         return buttons
 
+    def button_height(self) -> int:
+        return max(self.app.px(44), self.app.font(18).get_linesize() + self.app.px(16))
+
     def layout_buttons(self, buttons: ButtonList) -> None:
         app = self.app
-        height = max(app.px(44), app.font(18).get_linesize() + app.px(16))
+        height = self.button_height()
         gap = app.px(8)
         count = len(buttons.buttons)
         right = getattr(self, "right", None)
@@ -119,19 +122,22 @@ class InspectScreen(Screen):
     # --- layout --------------------------------------------------------------------------------
 
     def relayout(self) -> None:
+        """Print and loupe side by side on the left; the card, the words and the buttons on the right."""
         app = self.app
         width, height = app.size
         margin = app.px(24)
         self.box = pygame.Rect(margin, margin, width - 2 * margin, height - 2 * margin)
-        side = max(app.px(300), min(int(self.box.width * 0.42), app.px(560)))
-        left = pygame.Rect(self.box.x + margin, self.box.y + app.px(64), self.box.width - side - 3 * margin, self.box.height - app.px(64) - margin)
+        top = self.box.y + app.font(28, bold=True).get_linesize() + app.px(32)
+        side = max(app.px(300), int(self.box.width * 0.34))
+        left = pygame.Rect(self.box.x + margin, top, self.box.width - side - 3 * margin, self.box.bottom - margin - top)
+        loupe = int(min(left.height, (left.width - margin) * 0.5))
+        self.loupe_rect = pygame.Rect(left.right - loupe, left.y, loupe, loupe)
         image_h, image_w = self.puzzle.image.shape[:2]
-        scale = min(left.width / image_w, left.height / image_h)
-        self.print_rect = pygame.Rect(0, 0, int(image_w * scale), int(image_h * scale))
-        self.print_rect.center = left.center
-        self.right = pygame.Rect(left.right + margin, self.box.y + app.px(64), side, self.box.height - app.px(64) - margin)
-        loupe = min(self.right.width, int(self.right.height * 0.5))
-        self.loupe_rect = pygame.Rect(self.right.x, self.right.y, loupe, loupe)
+        room = pygame.Rect(left.x, left.y, left.width - loupe - margin, left.height)
+        scale = min(room.width / image_w, room.height / image_h)
+        self.print_rect = pygame.Rect(room.x, room.y, int(image_w * scale), int(image_h * scale))
+        self.print_rect.centery = self.loupe_rect.centery
+        self.right = pygame.Rect(left.right + 2 * margin, top, side, self.box.bottom - margin - top)
         self.surfaces = {}
         self.layout_buttons(self.buttons)
 
@@ -225,7 +231,7 @@ class InspectScreen(Screen):
     def draw_words(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
         body = app.font(17)
-        x, y = self.right.x, self.loupe_rect.bottom + app.px(12)
+        x, y = self.right.x, self.right.y
         card = "Card: a ring must hold a dot; a crossed ring must be blank."
         for line in wrap(card, app.font(15), self.right.width):
             text(surface, line, app.font(15), theme.muted, (x, y))
