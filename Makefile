@@ -31,6 +31,7 @@ bench: $(STAMP_TEST)
 	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_reload.py
 	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_report.py
 	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_explore.py
+	-$(BIN)/python tests/bench/bench_mask.py $(MASK_BENCH)
 
 check: $(STAMP_PLAY)
 	$(BIN)/face-value check story --strict

@@ -21,7 +21,7 @@ from .engine.replay import ReplayError, play_replay, read_replay
 from .live import LiveStory
 from .tools import explore as explore_tool
 
-COMMANDS = ("play", "check", "playtest", "shot", "explore", "new", "stats", "sessions", "transcript", "report", "prompts")
+COMMANDS = ("play", "check", "playtest", "shot", "explore", "new", "stats", "sessions", "transcript", "report", "prompts", "mask")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
     stats.add_argument("--format", choices=("text", "json"), default="text")
     explore_tool.add_parser(commands)
+    from .mask.command import add_parser as add_mask_parser
+    add_mask_parser(commands)
     return parser
 
 
@@ -139,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parse_args(argv)
         return {
             "play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot,
-            "explore": run_explore, "new": run_new, "stats": run_stats,
+            "explore": run_explore, "new": run_new, "mask": run_mask, "stats": run_stats,
             "sessions": lambda a: classroom.run_sessions(a, UsageError),
             "transcript": lambda a: classroom.run_transcript(a, UsageError, load_checked),
             "report": lambda a: classroom.run_report(a, UsageError, load_checked),
@@ -458,6 +460,12 @@ def run_stats(args: argparse.Namespace) -> int:
     table = story_table(result.story)
     print(json.dumps(table, indent=2, ensure_ascii=False) if args.format == "json" else render_text(table, display))
     return EXIT_OK
+
+
+def run_mask(args: argparse.Namespace) -> int:
+    from .mask.command import run
+
+    return run(args, UsageError)
 
 
 def _fresh_seed() -> int:

@@ -27,6 +27,7 @@ class TextPlayer:
         self.shown_chapter = None
         self.tools = None  # the writer's debugging commands (game/textdebug.py), when on
         self.italic = emphasis.can_show_italic(out)
+        self.inspection = None  # the mask inspection of the current scene, if any
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out)
@@ -99,8 +100,16 @@ class TextPlayer:
             self.say("  (Enter to continue)")
         elif turn.phase is Phase.STUCK:
             self.say(f"story error: {turn.scene.place}: no choice is available here; type u to undo")
+        if turn.inspect is not None:
+            return self.show_inspection(turn)
         for choice in turn.choices:
             self.say(emphasis.wrap(f"{choice.number}) {choice.text}", self.width, self.italic, initial_indent="  ", subsequent_indent="     "))
+
+    def show_inspection(self, turn) -> None:
+        from .mask.textinspect import TextInspection
+
+        self.inspection = TextInspection(self.runner.story, turn.inspect)
+        self.inspection.show(self.say, turn.choices)
 
     def command(self, line: str, turn) -> str:
         """Carry out one line of input; returns 'moved', 'quit' or 'stay'."""
@@ -141,6 +150,12 @@ class TextPlayer:
 
     def move(self, line: str, turn) -> str:
         before = dict(self.runner.state.variables)
+        if turn.inspect is not None and self.inspection is not None and line != str(turn.choices[1].number):
+            read, words = self.inspection.attempt(line)
+            self.say(("The decoder reads the block. " if read else "") + words)
+            if not read:
+                return "stay"
+            line = str(turn.choices[0].number)
         try:
             if turn.phase is Phase.CONTINUING and line in ("", "1"):
                 self.runner.proceed()

@@ -14,6 +14,7 @@ from .analysis import story_figures, story_stats
 from .assets import AssetFinder
 from .checker import ID_PATTERN, NAME_PATTERN, Checker, did_you_mean
 from .expr import BOOL, Compiler, ExprError, Scope, constant_expression
+from .inspection import check_inspection_shape, read_inspection
 from .model import Choice, Effect, Ending, Paragraph, Prompt, Scene, Stage, Story, Variable
 from .problems import Place, Problems
 from .storyfile import STORY_FILE, StoryFile, StoryFileReader, asset
@@ -130,6 +131,9 @@ class _Loader(Checker):
         scene.stage = self.stage(source, body, what)
         if "discuss" in body:
             scene.discuss = self.discuss(source, body, what)
+        if "inspect" in body:
+            scene.inspect = read_inspection(self, self.assets, source, body, what)
+            check_inspection_shape(self, scene, source, body)
         self.check_shape(scene, body, source)
         return scene
 

@@ -92,6 +92,7 @@ class Scene:
     ending: Ending | None = None
     stage: Stage = field(default_factory=Stage, repr=False)
     discuss: list[Prompt] = field(default_factory=list, repr=False)
+    inspect: object | None = field(default=None, repr=False)  # an inspection.Inspection
     chapter: int | None = None
 
     @property

@@ -69,6 +69,11 @@ class Turn:
     def sound(self) -> str | None:
         return self.scene.stage.sound
 
+    @property
+    def inspect(self):
+        """What the player examines here (an inspection.Inspection), while the choices wait."""
+        return self.scene.inspect if self.phase is Phase.CHOOSING else None
+
 
 @dataclass(frozen=True)
 class Moment:

@@ -17,7 +17,8 @@ EFFECTS = "effects"        # variable: expression
 SCENE_TEXT = "scene text"  # text, or a list of paragraphs (text, or {if, text})
 CHOICES = "choices"
 ENDING = "ending"
-DISCUSS = "discuss"        # a question, or a list of them
+DISCUSS = "discuss"        # a question, or a list of them (text, or {text, if})
+INSPECT = "inspect"        # mask, or {kind: mask, printer, printed, face}
 NUMBER = "number"
 COLOR = "color"
 VARIABLES = "variables"
@@ -107,6 +108,7 @@ SCENE = Mapping("scene", "A scene: its text and one way on (choices, goto or end
     Key("music", TEXT, "Music in music/, looped; `none` stops it."),
     Key("sound", TEXT, "A sound in sound/, played once on entering."),
     Key("discuss", DISCUSS, "Open questions for a class at this scene."),
+    Key("inspect", INSPECT, "Something the player examines by hand (mask): its two choices are reading it and leaving it."),
 ))
 CHOICE = Mapping("choice", "A choice: its text, where it goes, when it is shown, what it changes.", (
     Key("text", TEXT, "The choice's text; may use {expressions}.", required=True),

@@ -56,7 +56,14 @@ def _kind(key: fmt.Key) -> dict:
         paragraph = {"anyOf": [_NONEMPTY, {"$ref": "#/definitions/paragraph"}]}
         return {"anyOf": [_NONEMPTY, {"type": "array", "minItems": 1, "items": paragraph}]}
     if kind == fmt.DISCUSS:
-        return {"anyOf": [_NONEMPTY, {"type": "array", "minItems": 1, "items": _NONEMPTY}]}
+        prompt = {"type": "object", "properties": {"text": _NONEMPTY, "if": {"type": ["string", "boolean"]}}, "required": ["text"], "additionalProperties": False}
+        item = {"anyOf": [_NONEMPTY, prompt]}
+        return {"anyOf": [_NONEMPTY, {"type": "array", "minItems": 1, "items": item}]}
+    if kind == fmt.INSPECT:
+        spec = {"type": "object", "required": ["kind"], "additionalProperties": False, "properties": {
+            "kind": {"enum": ["mask"]}, "printer": {"type": ["string", "integer"]},
+            "printed": {"type": "string"}, "face": {"type": "string"}}}
+        return {"anyOf": [{"enum": ["mask"]}, spec]}
     if kind == fmt.CHOICES:
         return {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/choice"}}
     if kind == fmt.ENDING:

@@ -238,6 +238,9 @@ class SceneScreen(Screen):
         if number == 0 and phase is Phase.STUCK:
             self.undo()
             return
+        if number == 1 and phase is Phase.CHOOSING and self.turn.inspect is not None:
+            self.app.push("inspect", inspection=self.turn.inspect)  # the first choice is reading the code
+            return
         prompts = self.turn.discuss
         if number == 0:
             self.app.session.proceed()
