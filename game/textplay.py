@@ -16,12 +16,12 @@ DEFAULT_SLOT = "1"
 class TextPlayer:
     """Plays a story in a terminal through the same Runner the window uses."""
 
-    def __init__(self, runner: Runner, store: SaveStore | None, out: TextIO = sys.stdout, inp: TextIO = sys.stdin, recorder=None):
+    def __init__(self, runner: Runner, store: SaveStore | None, out: TextIO | None = None, inp: TextIO | None = None, recorder=None):
         self.runner = runner
         self.recorder = recorder  # a classroom.record.Recorder, or None: no session record
         self.store = store
-        self.out = out
-        self.inp = inp
+        self.out = out or sys.stdout  # looked up now, not at import: a test may have replaced it
+        self.inp = inp or sys.stdin
         self.width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 2))
         self.autosave_failed = False
         self.shown_chapter = None
