@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
     stats.add_argument("--format", choices=("text", "json"), default="text")
     explore_tool.add_parser(commands)
-    from .mask.command import add_parser as add_mask_parser
+    from .tools.mask import add_parser as add_mask_parser
     add_mask_parser(commands)
     return parser
 
@@ -463,9 +463,12 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_mask(args: argparse.Namespace) -> int:
-    from .mask.command import run
+    from .tools.mask import run
 
-    return run(args, UsageError)
+    try:
+        return run(args, UsageError)
+    except ImportError as exc:
+        raise UsageError(f"the mask tools need {exc.name}, which is not installed here (run 'make play', or pip install the project)") from None
 
 
 def _fresh_seed() -> int:

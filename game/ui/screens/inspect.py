@@ -13,24 +13,11 @@ import numpy as np
 import pygame
 
 from ..input import Act, Intent
+from ..classroom_draw import wrap
 from ..widgets import Button, ButtonList, panel, shade, text
 from .base import Screen
 
 TILE = 13
-
-
-def wrap(words: str, font: pygame.font.Font, width: int) -> list[str]:
-    lines, line = [], ""
-    for word in words.split():
-        trial = f"{line} {word}".strip()
-        if font.size(trial)[0] <= width or not line:
-            line = trial
-        else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    return lines
 
 
 def to_surface(image: np.ndarray) -> pygame.Surface:

@@ -1,4 +1,6 @@
-"""`face-value mask make|read|scramble|show`: the mask tools on the command line."""
+"""`face-value mask make|read|scramble|show`: the mask tools on the command line.
+
+Kept outside game/mask/ so that building the parser imports no numpy or Pillow."""
 
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace, usage_error) -> int:
-    from . import ImageError, PayloadError, parse_printer
+    from ..mask import ImageError, PayloadError, parse_printer
 
     try:
         if args.verb == "make":
@@ -73,8 +75,8 @@ def _check_out(args, usage_error) -> None:
 
 
 def _make(args, printer: int, when: datetime) -> int:
-    from . import make_mask, photomask, save_image
-    from .imageio import decode_image, read_bytes
+    from ..mask import make_mask, photomask, save_image
+    from ..mask.imageio import decode_image, read_bytes
 
     raw = read_bytes(args.face)
     face = decode_image(raw, args.face)
@@ -87,7 +89,7 @@ def _make(args, printer: int, when: datetime) -> int:
 
 
 def _read(args) -> int:
-    from . import load_image, read_code
+    from ..mask import load_image, read_code
 
     found = read_code(load_image(args.image))
     if args.format == "json":
@@ -104,7 +106,7 @@ def _read(args) -> int:
 
 
 def _scramble(args) -> int:
-    from . import load_image, read_code, save_image, scramble
+    from ..mask import load_image, read_code, save_image, scramble
 
     image = load_image(args.image)
     out, added = scramble(image)
@@ -115,7 +117,7 @@ def _scramble(args) -> int:
 
 
 def _show(args) -> int:
-    from . import blue_light, load_image, save_image
+    from ..mask import blue_light, load_image, save_image
 
     view, reading = blue_light(load_image(args.image))
     save_image(view, args.out)
