@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import expr
 from .expr import ExprError, type_of
-from .problems import READ_FAILURES, Place, Problem, Problems
+from .problems import READ_FAILURES, REJECTED_VALUES, Place, Problem, Problems
 from .storyformat import ID_PATTERN as _ID
 from .storyformat import NAME_PATTERN as _NAME
 from .yamlhelp import comment_cut
@@ -148,9 +148,10 @@ class Checker:
             hidden.add("unreachable")  # reachability of a graph with broken links says little
         if not story_file_read:
             hidden |= {"unknown-variable", "unknown-character", "missing-asset"}
-        if not hidden:
+        rejected = {p.place for p in self.problems.items if p.code in REJECTED_VALUES}
+        if not hidden and not rejected:
             return
-        kept = [p for p in self.problems.items if p.code not in hidden]
+        kept = [p for p in self.problems.items if p.code not in hidden and (p.place not in rejected or p.code in REJECTED_VALUES)]
         dropped = len(self.problems.items) - len(kept)
         causes = [i for i, p in enumerate(kept) if p.code in READ_FAILURES]
         if dropped and causes:
