@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from . import expr
+from . import expr, safeio
 from .expr import ExprError, type_of
 from .problems import READ_FAILURES, REJECTED_VALUES, Place, Problem, Problems
 from .storyformat import ID_PATTERN as _ID
@@ -51,15 +51,14 @@ class Checker:
         return os.path.join(self.display, os.path.relpath(path, self.folder))
 
     def read(self, path: Path) -> SourceFile:
+        """A story file, read only if it is a regular file inside the story folder (never a
+        FIFO, a device or a symlink leading out), with a bounded read."""
         display = self.display_path(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.problems.error(Place(display), "too-large", f"this file is {size // 1_000_000} MB; story files are limited to {MAX_FILE_BYTES // 1_000_000} MB")
-                return SourceFile(display)
-            raw = path.read_bytes()
-        except OSError as exc:
-            self.problems.error(Place(display), "unreadable", f"cannot read this file: {exc.strerror or exc}")
+            raw = safeio.read_bounded(path, MAX_FILE_BYTES, root=self.folder)
+        except safeio.UnsafeRead as exc:
+            code = "outside-link" if not safeio.inside(path, self.folder) else "unreadable"
+            self.problems.error(Place(display), code, f"cannot read this file: {exc.message}", "story files are plain files inside the story folder" if code == "outside-link" else "")
             return SourceFile(display)
         return read_source(raw, display, self.problems)
 

@@ -58,7 +58,10 @@ class _Loader(Checker):
     def scene_files(self) -> list[Path]:
         found = []
         for dirpath, dirnames, filenames in os.walk(self.folder):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in [d for d in dirnames if d.endswith(".yaml") and not d.startswith(".")]:
+                if Path(dirpath) / name != self.folder / STORY_FILE:  # story.yaml has its own error
+                    self.problems.error(Place(self.display_path(Path(dirpath) / name)), "unreadable", "this is a folder, not a scene file", "scene files are plain .yaml files")
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not d.endswith(".yaml"))
             for name in sorted(filenames):
                 path = Path(dirpath) / name
                 if name.startswith(".") or path == self.folder / STORY_FILE:
