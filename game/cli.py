@@ -159,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse's --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last guard: report, never show a traceback
+        from .engine.runner import StoryRuntimeError
+        if isinstance(exc, StoryRuntimeError):  # the story failed as it began (a random roll check could not foresee)
+            print(f"face-value: story error: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
         return _internal_error(exc)
 
 

@@ -142,9 +142,9 @@ class Checker:
         hidden = set()
         unread = self.unread | {p.place.path for p in self.problems.items if p.code in READ_FAILURES}
         if unread - {self.display_path(self.folder / "story.yaml")}:
-            hidden |= {"unknown-scene", "unreachable"}
+            hidden |= {"unknown-scene", "unreachable", "no-way-out"}
         if any(p.code in LINK_ERRORS for p in self.problems.errors):
-            hidden.add("unreachable")  # reachability of a graph with broken links says little
+            hidden |= {"unreachable", "no-way-out"}  # reachability of a graph with broken links says little
         if not story_file_read:
             hidden |= {"unknown-variable", "unknown-character", "missing-asset"}
         rejected = {p.place for p in self.problems.items if p.code in REJECTED_VALUES}

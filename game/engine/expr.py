@@ -37,11 +37,13 @@ class ExprError(Exception):
 
 class EvalError(Exception):
     """A problem found while evaluating an expression (for example a division by zero).
-    `place` is where the failing expression is written, when the one evaluating it knows."""
+    `place` is where the failing expression is written and `scene` the scene it belongs to,
+    when the one evaluating it knows (a `set:` effect does)."""
 
-    def __init__(self, message: str, place=None):
+    def __init__(self, message: str, place=None, scene: str | None = None):
         super().__init__(message)
         self.place = place
+        self.scene = scene
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from .analysis import story_figures, story_stats
 from .assets import AssetFinder
 from .checker import ID_PATTERN, NAME_PATTERN, Checker, did_you_mean
 from .expr import BOOL, Compiler, ExprError, Scope, constant_expression
+from .graphcheck import check_starts, check_ways_out
 from .inspection import check_inspection_shape, read_inspection
 from .model import Choice, Effect, Ending, Paragraph, Prompt, Scene, Stage, Story, Variable
 from .problems import Place, Problems
@@ -396,6 +397,9 @@ class _Loader(Checker):
         for scene in story.scenes.values():
             if scene.id not in reached:
                 self.problems.warning(scene.place, "unreachable", f"scene '{scene.id}' can never be reached from the start")
+        check_ways_out(story, reached, self.problems)
+        if not self.problems.errors:
+            check_starts(story, self.problems)
         assign_chapters(story)
         self.check_endings(story)
 
