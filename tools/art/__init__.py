@@ -13,9 +13,11 @@ writes identical files.
     portraits/         face.py is the shared face kit; one module per character
 """
 
+from functools import partial
+
 from .backgrounds import city, home, lab, market, metro, police, rooftop, shop, street, ward
 from .mask import draw_mask
-from .portraits import he_lan, qiao, shufen, tang_yue, zhou
+from .portraits import guo, he_lan, qiao, shufen, tang_yue, zhou
 from .title import draw_title
 
 # Every image: its name for --only, its file under assets/, and the function that draws it.
@@ -33,9 +35,27 @@ IMAGES = {
     "paper": ("backgrounds/paper.png", city.draw_paper),
     "mask": ("mask.png", draw_mask),
     "title": ("title.png", draw_title),
-    "tang_yue": ("portraits/tang_yue.png", tang_yue.draw_tang_yue),
-    "zhou": ("portraits/zhou.png", zhou.draw_zhou),
-    "he_lan": ("portraits/he_lan.png", he_lan.draw_he_lan),
-    "qiao": ("portraits/qiao.png", qiao.draw_qiao),
-    "shufen": ("portraits/shufen.png", shufen.draw_shufen),
 }
+
+# Every character's faces: portraits/ID.png is the neutral one, portraits/ID/MOOD.png the others
+# (a scene picks one with `mood: MOOD`). Each module's FACES says which it draws.
+PORTRAITS = {
+    "tang_yue": (tang_yue.FACES, tang_yue.draw_tang_yue),
+    "zhou": (zhou.FACES, zhou.draw_zhou),
+    "he_lan": (he_lan.FACES, he_lan.draw_he_lan),
+    "qiao": (qiao.FACES, qiao.draw_qiao),
+    "shufen": (shufen.FACES, shufen.draw_shufen),
+    "guo": (guo.FACES, guo.draw_guo),
+}
+
+
+def _portrait_images():
+    for character, (faces, draw) in PORTRAITS.items():
+        for mood in faces:
+            if mood == "neutral":
+                yield character, (f"portraits/{character}.png", draw)
+            else:
+                yield f"{character}/{mood}", (f"portraits/{character}/{mood}.png", partial(draw, mood))
+
+
+IMAGES.update(_portrait_images())

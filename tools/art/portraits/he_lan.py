@@ -91,8 +91,17 @@ def hand_with_n95(pen, f):
     pen.rect(f.shade, hx - 30, hy - 70, 50, 26, radius=12)
 
 
-def draw_he_lan():
+# Her faces: tired is her neutral; `smiling` is the rare warm one.
+FACES = {
+    "neutral": dict(eye=dict(lid=0.3, bags=0.8), brows=(0.35, 0.0), mouth=dict(smile=0.05, width=0.85)),
+    "smiling": dict(eye=dict(lid=0.22, bags=0.8, smile=0.45), brows=(0.25, 0.1), mouth=dict(smile=0.6, width=0.95)),
+    "grave": dict(eye=dict(lid=0.45, bags=1.0, open_=0.9), brows=(0.6, -0.2), mouth=dict(smile=-0.3, width=0.8)),
+}
+
+
+def draw_he_lan(mood="neutral"):
     """Portrait: Nurse He Lan."""
+    face = FACES[mood]
     pen = Pen(PORTRAIT_SIZE, transparent=True)
     f = Face(400, 420, 142, 182, (228, 190, 160), turn=0.2, jaw=0.38)
     he_hair_back(pen, f)
@@ -100,11 +109,12 @@ def draw_he_lan():
     scrubs(pen, f)
     head_and_face(pen, f)
     n95_marks(pen, f)
+    inner, outer = face["brows"]
     for side in (-1, 1):
-        eye(pen, f, side, lid=0.3, bags=0.8, iris=(54, 38, 32))
-        brow(pen, f, side, HAIR_BLACK, lift_inner=0.35, lift_outer=0.0, thick=0.9)
+        eye(pen, f, side, iris=(54, 38, 32), **face["eye"])
+        brow(pen, f, side, HAIR_BLACK, lift_inner=inner, lift_outer=outer, thick=0.9)
     nose(pen, f, 0.9)
-    mouth(pen, f, smile=0.05, width=0.85)
+    mouth(pen, f, **face["mouth"])
     he_hair_front(pen, f)
     hand_with_n95(pen, f)
     return pen.finish()

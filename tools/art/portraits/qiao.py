@@ -75,8 +75,16 @@ def dangling_photo_mask(pen, f, skin):
     pen.stamp(hanging, (180, 170), (mx, my), -24)
 
 
-def draw_qiao():
+# Her faces: one brow a little raised is her neutral (sceptical, amused).
+FACES = {
+    "neutral": dict(eye=dict(lid=0.12), brows=((0.0, 0.1), (0.0, 0.55)), mouth=dict(smile=0.3, width=0.85)),
+    "worried": dict(eye=dict(lid=0.2, open_=0.95), brows=((0.6, -0.1), (0.6, -0.1)), mouth=dict(smile=-0.2, width=0.75)),
+}
+
+
+def draw_qiao(mood="neutral"):
     """Portrait: Dr. Qiao Min."""
+    face = FACES[mood]
     pen = Pen(PORTRAIT_SIZE, transparent=True)
     f = Face(400, 420, 140, 192, (222, 182, 150), turn=0.14, jaw=0.4, chin=1.02)
     qiao_hair_back(pen, f)
@@ -84,11 +92,11 @@ def draw_qiao():
     cardigan_over_blouse(pen, f, CARDIGAN_ROSE, mix(BONE, MIST, 0.2))
     head_and_face(pen, f)
     wrinkles(pen, f, 0.45)
-    for side in (-1, 1):
-        eye(pen, f, side, lid=0.12, iris=(62, 44, 36))
-        brow(pen, f, side, mix(QIAO_HAIR, MIST, 0.2), lift_inner=0.0, lift_outer=0.55 if side > 0 else 0.1)
+    for side, (inner, outer) in zip((-1, 1), face["brows"]):
+        eye(pen, f, side, iris=(62, 44, 36), **face["eye"])
+        brow(pen, f, side, mix(QIAO_HAIR, MIST, 0.2), lift_inner=inner, lift_outer=outer)
     nose(pen, f, 1.0)
-    mouth(pen, f, smile=0.3, width=0.85)
+    mouth(pen, f, **face["mouth"])
     qiao_hair_front(pen, f)
     glasses(pen, f, mix(INK, SLATE, 0.3))
     dangling_photo_mask(pen, f, f.skin)

@@ -63,22 +63,31 @@ def glasses_on_cord(pen, f):
     pen.stroke(mix(AMBER, INK, 0.5), [(gx - 6, gy), (gx, gy - 6), (gx + 6, gy)], 4)
 
 
-def draw_shufen():
+# Her faces: a warm smile is her neutral; `worried` is the one she hides from you.
+FACES = {
+    "neutral": dict(eye=dict(smile=0.7, open_=0.8), brows=(0.25, -0.1), mouth=dict(smile=0.75, width=1.0), cheeks=55),
+    "worried": dict(eye=dict(lid=0.25, open_=0.85), brows=(0.7, -0.2), mouth=dict(smile=-0.25, width=0.85), cheeks=30),
+}
+
+
+def draw_shufen(mood="neutral"):
     """Portrait: Lin Shufen, the player's mother."""
+    face = FACES[mood]
     pen = Pen(PORTRAIT_SIZE, transparent=True)
     f = Face(400, 430, 146, 178, (218, 176, 142), turn=0.1, jaw=0.3)
     neck(pen, f, 0.55)
     apron_and_cardigan(pen, f)
     glasses_on_cord(pen, f)
     head_and_face(pen, f)
-    cheeks(pen, f, 55)
+    cheeks(pen, f, face["cheeks"])
     wrinkles(pen, f, 1.0)
+    inner, outer = face["brows"]
     for side in (-1, 1):
-        eye(pen, f, side, smile=0.7, open_=0.8, iris=(66, 46, 36))
-        brow(pen, f, side, dark(SHUFEN_GREY, 0.35), lift_inner=0.25, lift_outer=-0.1, thick=0.9)
+        eye(pen, f, side, iris=(66, 46, 36), **face["eye"])
+        brow(pen, f, side, dark(SHUFEN_GREY, 0.35), lift_inner=inner, lift_outer=outer, thick=0.9)
         ex, ey = f.at(side * 1.0, 0.36)
         pen.circle(mix(TEAL, MIST, 0.4), ex + side * 4, ey, 7)
     nose(pen, f, 1.0)
-    mouth(pen, f, smile=0.75, width=1.0)
+    mouth(pen, f, **face["mouth"])
     shufen_hair(pen, f)
     return pen.finish()

@@ -65,20 +65,30 @@ def cloth_mask_down(pen, f, col):
                                     f.at(0.68, 0.98 + k * 0.1)], 3)
 
 
-def draw_tang_yue():
+# Her faces: eyes, brows (inner and outer lift) and mouth for each mood. `smiling` is her grin.
+FACES = {
+    "neutral": dict(eye=dict(smile=0.2), brows=(0.15, 0.35), mouth=dict(smile=0.3, width=1.0), cheeks=45),
+    "smiling": dict(eye=dict(smile=0.5), brows=(0.1, 0.5), mouth=dict(smile=0.9, width=1.1, open_=0.6), cheeks=60),
+    "hurt": dict(eye=dict(lid=0.3, open_=0.9), brows=(0.75, -0.15), mouth=dict(smile=-0.35, width=0.8), cheeks=30),
+}
+
+
+def draw_tang_yue(mood="neutral"):
     """Portrait: Tang Yue, delivery rider."""
+    face = FACES[mood]
     pen = Pen(PORTRAIT_SIZE, transparent=True)
     f = Face(400, 410, 148, 186, (212, 166, 130), turn=0.18, jaw=0.42)
     tang_hair_back(pen, f)
     neck(pen, f)
     rider_jacket(pen, f)
     head_and_face(pen, f)
-    cheeks(pen, f, 60)
+    cheeks(pen, f, face["cheeks"])
+    inner, outer = face["brows"]
     for side in (-1, 1):
-        eye(pen, f, side, smile=0.5, iris=(60, 40, 32))
-        brow(pen, f, side, HAIR_BLACK, lift_inner=0.1, lift_outer=0.5)
+        eye(pen, f, side, iris=(60, 40, 32), **face["eye"])
+        brow(pen, f, side, HAIR_BLACK, lift_inner=inner, lift_outer=outer)
     nose(pen, f, 0.9)
-    mouth(pen, f, smile=0.9, width=1.1, open_=0.6)
+    mouth(pen, f, **face["mouth"])
     cloth_mask_down(pen, f, mix(TEAL, MIST, 0.35))
     tang_hair_front(pen, f)
     return pen.finish()

@@ -82,16 +82,25 @@ def uniform_shirt(pen, f):
     pen.circle(alpha(CORAL, 230), nx - 196, ny + 126, 4)
 
 
-def draw_zhou():
+# His faces: the mask hides his mouth, so eyes and brows carry them.
+FACES = {
+    "neutral": dict(eye=dict(lid=0.38, bags=1.0, smile=0.25), brows=(0.45, -0.1)),
+    "stern": dict(eye=dict(lid=0.5, bags=1.0, open_=0.85), brows=(-0.55, 0.25)),
+}
+
+
+def draw_zhou(mood="neutral"):
     """Portrait: Officer Zhou Jian."""
+    face = FACES[mood]
     pen = Pen(PORTRAIT_SIZE, transparent=True)
     f = Face(400, 420, 156, 184, (200, 154, 118), turn=0.12, jaw=0.24)
     neck(pen, f, 0.6)
     uniform_shirt(pen, f)
     head_and_face(pen, f, hair_front=lambda: zhou_hair(pen, f))
+    inner, outer = face["brows"]
     for side in (-1, 1):
-        eye(pen, f, side, lid=0.38, bags=1.0, smile=0.25, iris=(58, 40, 30))
-        brow(pen, f, side, mix(HAIR_BLACK, SLATE, 0.2), lift_inner=0.45, lift_outer=-0.1, thick=1.2)
+        eye(pen, f, side, iris=(58, 40, 30), **face["eye"])
+        brow(pen, f, side, mix(HAIR_BLACK, SLATE, 0.2), lift_inner=inner, lift_outer=outer, thick=1.2)
     for side in (-1, 1):
         x, y = f.at(side * 0.72, 0.02)
         pen.line(alpha(f.line, 80), (x, y), (x + side * f.rx * 0.1, y - f.ry * 0.02), 2)
