@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import safeio
-from .checker import did_you_mean
+from .checker import ID_PATTERN, did_you_mean
 
 # Each presentation key looks in its own folder of the assets root, for these file types.
 KINDS = {
@@ -16,6 +16,9 @@ KINDS = {
     "sound": ("sound", (".ogg", ".wav")),
 }
 MAX_NAME = 255  # characters in an asset name, folders included
+# A portrait's other faces sit in a folder named after it: portraits/tang_yue.png is her
+# neutral face, portraits/tang_yue/worried.png her `mood: worried`.
+NEUTRAL = "neutral"
 _SIGNATURES = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
     ".jpg": (b"\xff\xd8\xff",),
@@ -80,6 +83,29 @@ class AssetFinder:
         known = sorted(p.stem for p in (self.root / folder).glob("*") if p.suffix.lower() in suffixes) if (self.root / folder).is_dir() else []
         hint = did_you_mean(name, known, f"files go in {folder}/ as {' or '.join(suffixes)}")
         return AssetLookup(None, f"{kind} '{name}' not found (no {candidates[0]} in {self.root.name}/)", hint)
+
+    def mood(self, portrait: str, mood: str) -> AssetLookup:
+        """The face of `portrait` (a name as stored, like portraits/tang_yue.png) in `mood`."""
+        if mood == NEUTRAL:
+            return AssetLookup(portrait)
+        base = Path(portrait)
+        folder = base.with_suffix("")
+        suffixes = KINDS["portrait"][1]
+        if ID_PATTERN.match(mood) and self.root is not None:
+            for suffix in suffixes:
+                relative = (folder / f"{mood}{suffix}").as_posix()
+                if (self.root / relative).is_file():
+                    return self._checked(relative, self.root / relative, suffixes)
+        known = sorted({NEUTRAL} | self.moods(portrait))
+        hint = did_you_mean(mood, known, f"{base.stem} has: {', '.join(known)}")
+        return AssetLookup(None, f"'{base.stem}' has no '{mood}' face (no {folder.as_posix()}/{mood}.png)", hint)
+
+    def moods(self, portrait: str) -> set[str]:
+        """The moods a portrait has besides neutral: the pictures in the folder named after it."""
+        folder = self.root / Path(portrait).with_suffix("") if self.root is not None else None
+        if folder is None or not folder.is_dir():
+            return set()
+        return {p.stem for p in folder.iterdir() if p.suffix.lower() in KINDS["portrait"][1] and ID_PATTERN.match(p.stem)}
 
     def _checked(self, relative: str, path: Path, suffixes: tuple) -> AssetLookup:
         suffix = path.suffix.lower()

@@ -156,7 +156,23 @@ class _Loader(Checker):
                 self.problems.error(self.value_place(source, body, "speaker"), "unknown-character", f"{what} names unknown speaker '{speaker}'", did_you_mean(speaker, characters, "declare it under characters: in story.yaml"))
             elif speaker is not None:
                 stage.speaker = speaker
+        if "mood" in body:
+            stage.portrait = self.mood(source, body, what, stage)
         return stage
+
+    def mood(self, source: SourceFile, body: YMap, what: str, stage: Stage) -> str | None:
+        """`mood: worried` shows the scene's portrait (or its speaker's) with that face."""
+        mood = self.text_at(source, body, "mood", f"the mood of {what}")
+        speaker = self.meta.characters.get(stage.speaker) if self.meta and stage.speaker else None
+        portrait = stage.portrait or (speaker.portrait if speaker else None)
+        if mood is None or portrait is None:
+            if mood is not None and "portrait" not in body and self.assets.root is not None and self.assets.root.is_dir():
+                self.problems.error(self.value_place(source, body, "mood"), "bad-value", f"{what} has a mood but no portrait to show it", "give the scene a speaker with a portrait")
+            return stage.portrait
+        found = self.assets.mood(portrait, mood)
+        if found.name is None:
+            self.problems.error(self.value_place(source, body, "mood"), "missing-asset", f"'mood' in {what}: {found.problem}", found.hint)
+        return found.name or stage.portrait
 
     def discuss(self, source: SourceFile, body: YMap, what: str) -> list[Prompt]:
         """Open questions for a class at this scene: strings, or {text, if} shown when `if` holds."""
