@@ -94,8 +94,9 @@ class AssetFinder:
         if ID_PATTERN.match(mood) and self.root is not None:
             for suffix in suffixes:
                 relative = (folder / f"{mood}{suffix}").as_posix()
-                if (self.root / relative).is_file():
-                    return self._checked(relative, self.root / relative, suffixes)
+                path = resolve_inside(self.root, relative)
+                if path is not None and path.is_file():
+                    return self._checked(relative, path, suffixes)
         known = sorted({NEUTRAL} | self.moods(portrait))
         hint = did_you_mean(mood, known, f"{base.stem} has: {', '.join(known)}")
         return AssetLookup(None, f"'{base.stem}' has no '{mood}' face (no {folder.as_posix()}/{mood}.png)", hint)
