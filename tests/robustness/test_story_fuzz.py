@@ -173,9 +173,9 @@ def whole_file(raw: bytes, rng: random.Random) -> tuple[bytes, str]:
     if kind == "empty":
         return b"", "empty"
     if kind == "utf16":
-        return raw.decode("utf-8").encode("utf-16"), "UTF-16"
+        return raw.decode("utf-8", "replace").encode("utf-16"), "UTF-16"
     if kind == "latin1":
-        return raw.decode("utf-8").encode("latin-1", "replace"), "Latin-1"
+        return raw.decode("utf-8", "replace").encode("latin-1", "replace"), "Latin-1"
     return raw * 3, "the file three times"
 
 
