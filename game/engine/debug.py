@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .checker import did_you_mean
-from .expr import BOOL, FLOAT, INT, STR, TYPE_NAMES, format_value
+from .expr import BOOL, FLOAT, INT, MAX_NUMBER, MAX_TEXT, STR, TYPE_NAMES, format_value, in_range
 from .model import Story, Variable
 from .state import GameState
 
@@ -26,6 +26,8 @@ def parse_value(variable: Variable, raw: str):
             value = raw
     except (KeyError, ValueError):
         raise ValueError(f"{variable.name} holds {TYPE_NAMES[kind]}, and '{raw}' is not one") from None
+    if not in_range(value):
+        raise ValueError(f"{variable.name} cannot hold '{text[:40]}': a story's numbers lie within -{MAX_NUMBER:,} to {MAX_NUMBER:,}, its text within {MAX_TEXT:,} characters")
     if variable.clamp(value) != value:
         raise ValueError(f"{variable.name}={format_value(value)} is outside {format_value(variable.low)}..{format_value(variable.high)}")
     return value

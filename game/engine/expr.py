@@ -420,7 +420,7 @@ def _compare(op: str, left: _Typed, right: _Typed, offset: int) -> _Typed:
     return _Typed(BOOL, lambda s: test(a(s), b(s)))
 
 
-_TOO_LARGE = f"a number grew too large (a story's numbers stay within ±{MAX_NUMBER:,})"
+_TOO_LARGE = f"a number grew too large (a story's numbers stay within -{MAX_NUMBER:,} to {MAX_NUMBER:,})"
 
 
 def _number(result):

@@ -8,9 +8,22 @@ ERROR = "error"
 WARNING = "warning"
 # A file that could not be read at all: listed first, since later problems may follow from it.
 READ_FAILURES = frozenset({"yaml-syntax", "not-utf8", "not-text", "too-large", "unreadable", "outside-link", "missing-story-file"})
-# A value YAML could not give (a bad tag, a number out of range) is read as empty: any other
-# error at the same place only says that again.
+# A value YAML could not give (a bad tag, a number out of range) is read as a stand-in (empty,
+# or 0): any other error at the same place only says that again.
 REJECTED_VALUES = frozenset({"yaml-tag", "number-range"})
+
+
+MAX_MESSAGE = 300
+
+
+def one_line(text: str) -> str:
+    """A message as one line of reasonable length, whatever story text it quotes: line breaks
+    show as \\n, and a very long message keeps its start and its end."""
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    if len(text) > MAX_MESSAGE:
+        text = f"{text[:200]}...{text[-80:]}"
+    return text
 
 
 @dataclass(frozen=True, order=True)
@@ -62,10 +75,10 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def error(self, place: Place, code: str, message: str, hint: str = "") -> None:
-        self.items.append(Problem(place, ERROR, code, message, hint))
+        self.items.append(Problem(place, ERROR, code, one_line(message), one_line(hint)))
 
     def warning(self, place: Place, code: str, message: str, hint: str = "") -> None:
-        self.items.append(Problem(place, WARNING, code, message, hint))
+        self.items.append(Problem(place, WARNING, code, one_line(message), one_line(hint)))
 
     @property
     def errors(self) -> list[Problem]:

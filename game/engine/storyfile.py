@@ -108,6 +108,9 @@ class StoryFileReader:
             if kind is None:
                 self.check.problems.error(self.check.value_place(source, variables, name), "wrong-type", f"variable '{name}' must start as a number, text, or true/false, not {kind_of(value)}")
                 continue
+            if not expr.in_range(value):  # numbers were checked as they were read: this is long text
+                self.check.problems.error(self.check.value_place(source, variables, name), "too-long", f"variable '{name}' starts as text of {len(value):,} characters; a text variable holds at most {expr.MAX_TEXT:,}")
+                continue
             meta.variables[name] = Variable(name, kind, value, place)
 
     def items(self, meta: StoryFile, key: str, wanted: str):
@@ -178,6 +181,9 @@ class StoryFileReader:
             kind = type_of(value)
             if kind != variable.type and not (variable.type == expr.FLOAT and kind == expr.INT):
                 check.problems.error(check.value_place(source, block, name), "type-error", f"'{name}' holds {expr.TYPE_NAMES[variable.type]}, not {kind_of(value)}")
+                continue
+            if not expr.in_range(value):  # numbers were checked as they were read: this is long text
+                check.problems.error(check.value_place(source, block, name), "too-long", f"'{name}' would start chapter {len(meta.chapters) + 1} as text of {len(value):,} characters; a text variable holds at most {expr.MAX_TEXT:,}")
                 continue
             if variable.clamp(value) != value:
                 check.problems.error(check.value_place(source, block, name), "out-of-range", f"'{name}' is {value}, outside its measure's range {variable.low}..{variable.high}")

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .expr import Compiled, Compiler, ExprError, format_value
+from .expr import Compiled, Compiler, EvalError, ExprError, format_value
+
+MAX_RENDERED = 200_000  # characters of one rendered text: far above any story's, far below harm
 
 
 @dataclass
@@ -19,7 +21,10 @@ class Template:
     def render(self, state) -> str:
         if not self.parts:
             return self.source
-        return "".join(part if isinstance(part, str) else format_value(part.evaluate(state)) for part in self.parts)
+        pieces = [part if isinstance(part, str) else format_value(part.evaluate(state)) for part in self.parts]
+        if sum(map(len, pieces)) > MAX_RENDERED:  # measured before the text is built
+            raise EvalError(f"this text would be longer than {MAX_RENDERED:,} characters")
+        return "".join(pieces)
 
     @property
     def expressions(self) -> list[Compiled]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -94,6 +95,9 @@ def read_source(raw: bytes, path: str, problems: Problems) -> SourceFile:
     except yaml.MarkedYAMLError as exc:
         _yaml_problem(exc, source, problems)
         return source
+    except yaml.reader.ReaderError:
+        _character_problem(source, problems)
+        return source
     except yaml.YAMLError as exc:
         problems.error(source.place(None), "yaml-syntax", f"YAML could not be read: {exc}")
         return source
@@ -141,6 +145,18 @@ def _decode(raw: bytes, source: SourceFile, problems: Problems) -> str | None:
             "save the file as UTF-8",
         )
         return None
+
+
+_NOT_YAML_TEXT = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _character_problem(source: SourceFile, problems: Problems) -> None:
+    """YAML refuses control characters; say which and where (the reader gives only an offset,
+    in bytes for the C parser)."""
+    found = _NOT_YAML_TEXT.search(source.text)
+    place = source.place_at(found.start()) if found else source.place(None)
+    what = f"U+{ord(found.group()):04X}" if found else "a character"
+    problems.error(place, "not-text", f"this file holds the control character {what}, which YAML does not allow", "delete it: most editors do not show it")
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, source: SourceFile, problems: Problems) -> None:

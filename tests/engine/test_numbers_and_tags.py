@@ -155,3 +155,20 @@ def test_text_that_doubles_itself_in_a_loop_stops_at_the_cap(tmp_path):
 def test_in_range_is_the_story_language_range():
     assert in_range(MAX_NUMBER) and in_range(-MAX_NUMBER) and in_range(0.5) and in_range(True) and in_range("x" * MAX_TEXT)
     assert not any(in_range(v) for v in (MAX_NUMBER + 1, float("inf"), float("nan"), 1e16, "x" * (MAX_TEXT + 1), None, [1]))
+
+
+def test_a_text_variable_cannot_start_longer_than_the_cap(tmp_path):
+    folder = story_with(tmp_path, "1", STORY.replace('s: "x"', 's: "' + "x" * (MAX_TEXT + 1) + '"'))
+    found = problems(folder)
+    assert len(found) == 1 and found[0].startswith(f"story/story.yaml:6:6: error: variable 's' starts as text of {MAX_TEXT + 1:,} characters")
+
+
+def test_text_that_would_render_past_the_cap_stops_with_a_story_error(tmp_path):
+    from game.engine.template import MAX_RENDERED
+    story = STORY.replace('s: "x"', 's: "' + "x" * MAX_TEXT + '"')
+    copies = MAX_RENDERED // MAX_TEXT + 1
+    folder = write_files(tmp_path / "story", {"story.yaml": story, "scenes.yaml": (
+        'scenes:\n  a:\n    text: "' + "{s}" * copies + '"\n    ending: {id: e, title: E}\n')})
+    runner = Runner(load_story(folder, "story").story)
+    with pytest.raises(StoryRuntimeError, match=f"in scene 'a': this text would be longer than {MAX_RENDERED:,} characters"):
+        runner.turn
