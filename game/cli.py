@@ -137,6 +137,7 @@ def _display(folder: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `face-value` and `python -m game`; never shows a traceback."""
     argv = sys.argv[1:] if argv is None else argv
+    _tolerant_output()
     try:
         args = parse_args(argv)
         return {
@@ -162,11 +163,22 @@ def main(argv: list[str] | None = None) -> int:
         return _internal_error(exc)
 
 
+def _tolerant_output() -> None:
+    """Under a strict locale, printing a path that is not UTF-8 (held as surrogate escapes)
+    would raise: show such characters as \\udcff escapes instead, as stderr already does."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and getattr(sys.stdout, "errors", "") == "strict":
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+
+
 def _internal_error(exc: Exception) -> int:
     log = paths.user_data_dir() / "crash.log"
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(traceback.format_exc(), encoding="utf-8")
+        log.write_text(traceback.format_exc(), encoding="utf-8", errors="backslashreplace")
         where = f"; details in {log}"
     except OSError:
         where = ""
