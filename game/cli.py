@@ -410,8 +410,10 @@ def run_shot(args: argparse.Namespace) -> int:
         hint = did_you_mean(scene, story.scenes)
         raise UsageError(f"no scene '{scene}' in {display}" + (f" ({hint})" if hint else ""))
     out = Path(args.out)
-    if not out.parent.is_dir():
-        raise UsageError(f"cannot write {args.out}: no folder {out.parent}")
+    try:
+        shot.check_out(out)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     try:
         size = shot.parse_size(args.size)
         settings = shot.parse_settings(args.settings)
@@ -429,7 +431,11 @@ def run_shot(args: argparse.Namespace) -> int:
         except SaveError as exc:
             print(f"face-value: cannot load: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-    shot.render_shot(story, out, scene=scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
+    try:
+        shot.render_shot(story, out, scene=scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
+    except OSError as exc:
+        print(f"face-value: error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"{out}: {size[0]}x{size[1]}")
     return EXIT_OK
 
