@@ -17,7 +17,8 @@ from pathlib import Path
 
 from . import safeio
 from .atomic import remove_stale_temps, write_atomic, write_json_atomic
-from .expr import FLOAT, INT, format_value, type_of
+from .assets import resolve_inside
+from .expr import FLOAT, INT, MAX_NUMBER, MAX_TEXT, format_value, type_of
 from .model import Story
 from .state import GameState, Origin, Step
 
@@ -30,10 +31,6 @@ MAX_HISTORY = 100_000       # moves in one save's history
 MAX_COUNT = 10**9           # draws, visit counts
 MAX_SEED = 2**63
 MAX_INFO_TEXT = 500         # characters of a menu line kept from a save's info
-# The story language's number range and text length (hload's expr.MAX_NUMBER / MAX_TEXT, the
-# same figures): a save cannot give a variable a value no story could reach.
-MAX_NUMBER = 10**15
-MAX_TEXT = 10_000
 STAGE_KEYS = ("background", "music")
 
 
@@ -319,7 +316,8 @@ def _variables(saved, story: Story, notes: list[str]) -> dict:
 
 
 def _retyped(value, kind: str):
-    """`value` as a value of `kind` within the story language's range, or None."""
+    """`value` as a value of `kind` within the story language's range (expr.MAX_NUMBER,
+    MAX_TEXT: a save cannot give a variable a value no story could reach), or None."""
     have = type_of(value)
     if have in (INT, FLOAT) and not -MAX_NUMBER <= value <= MAX_NUMBER:
         return None
@@ -341,23 +339,11 @@ def _stage(saved, story: Story, notes: list[str]) -> dict:
     for key, value in _mapping(saved, "the stage").items():
         if key not in STAGE_KEYS:
             continue
-        if _inside_assets(story, value):
+        if resolve_inside(story.assets, value) is not None:
             kept[key] = value
         else:
             notes.append(f"the save's {key} is not a file of this story's assets: left out")
     return kept
-
-
-def _inside_assets(story: Story, name) -> bool:
-    """A local form of hload's assets.resolve_inside (not on main yet): a plain relative name
-    whose path, symlinks followed, stays inside the assets folder."""
-    if story.assets is None or not isinstance(name, str) or not 0 < len(name) <= 255 or not _encodable(name):
-        return False
-    if "\x00" in name or "\\" in name or name.startswith("/") or ":" in name:
-        return False
-    if any(part in ("", ".", "..") for part in name.split("/")):
-        return False
-    return safeio.inside(story.assets / name, story.assets)
 
 
 def _visits(saved, story: Story) -> dict:
