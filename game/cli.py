@@ -75,7 +75,7 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
 
     test = commands.add_parser("playtest", help="random seeded playthroughs: endings, coverage, errors")
     test.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
-    test.add_argument("--runs", type=_positive, default=1000, metavar="N")
+    test.add_argument("--runs", type=_runs, default=1000, metavar="N", help="how many playthroughs (default 1000, at most 100,000; Ctrl-C stops early with a summary)")
     test.add_argument("--seed", type=int, default=0, metavar="S")
     test.add_argument("--max-steps", type=_positive, default=500, metavar="M")
     test.add_argument("--chapter", type=_positive, default=None, metavar="N", help="only runs that start at chapter N and stop at its end")
@@ -112,6 +112,13 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
 def _add_listed(commands, names: tuple[str, ...]) -> None:
     for name in names:
         commands.add_parser(name, help=LISTED[name])
+
+
+def _runs(text: str) -> int:
+    value = _positive(text)
+    if value > 100_000:  # playtest.MAX_RUNS, not imported here: --help must start fast
+        raise argparse.ArgumentTypeError(f"at most 100,000 runs at a time (about ten minutes), not {value:,}")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -276,6 +283,8 @@ def run_playtest(args: argparse.Namespace) -> int:
     story = result.story
     check_chapter(story, args.chapter)
     report = playtest(story, args.runs, args.seed, args.max_steps, story_starts(story, args.chapter))
+    if report.interrupted:
+        print(f"face-value: interrupted after {report.runs:,} of {args.runs:,} runs; the figures below are for those runs", file=sys.stderr)
     document = report.to_json(story)
     if args.format == "json":
         print(json.dumps(document, indent=2, ensure_ascii=False))
