@@ -75,7 +75,7 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
 
     test = commands.add_parser("playtest", help="random seeded playthroughs: endings, coverage, errors")
     test.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
-    test.add_argument("--runs", type=_positive, default=1000, metavar="N")
+    test.add_argument("--runs", type=_runs, default=1000, metavar="N", help="how many playthroughs (default 1000, at most 100,000; Ctrl-C stops early with a summary)")
     test.add_argument("--seed", type=int, default=0, metavar="S")
     test.add_argument("--max-steps", type=_positive, default=500, metavar="M")
     test.add_argument("--chapter", type=_positive, default=None, metavar="N", help="only runs that start at chapter N and stop at its end")
@@ -112,6 +112,13 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
 def _add_listed(commands, names: tuple[str, ...]) -> None:
     for name in names:
         commands.add_parser(name, help=LISTED[name])
+
+
+def _runs(text: str) -> int:
+    value = _positive(text)
+    if value > 100_000:  # playtest.MAX_RUNS, not imported here: --help must start fast
+        raise argparse.ArgumentTypeError(f"at most 100,000 runs at a time (about ten minutes), not {value:,}")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -163,6 +170,7 @@ def _display(folder: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `face-value` and `python -m game`; never shows a traceback."""
     argv = sys.argv[1:] if argv is None else argv
+    _tolerant_output()
     try:
         args = parse_args(argv)
         if args.command in ("sessions", "transcript", "report", "prompts"):
@@ -194,6 +202,17 @@ def main(argv: list[str] | None = None) -> int:
         return _internal_error(exc)
 
 
+def _tolerant_output() -> None:
+    """Under a strict locale, printing a path that is not UTF-8 (held as surrogate escapes)
+    would raise: show such characters as \\udcff escapes instead, as stderr already does."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and getattr(sys.stdout, "errors", "") == "strict":
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+
+
 def _internal_error(exc: Exception) -> int:
     import traceback
 
@@ -201,7 +220,7 @@ def _internal_error(exc: Exception) -> int:
     log = paths.user_data_dir() / "crash.log"
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(traceback.format_exc(), encoding="utf-8")
+        log.write_text(traceback.format_exc(), encoding="utf-8", errors="backslashreplace")
         where = f"; details in {log}"
     except OSError:
         where = ""
@@ -264,6 +283,8 @@ def run_playtest(args: argparse.Namespace) -> int:
     story = result.story
     check_chapter(story, args.chapter)
     report = playtest(story, args.runs, args.seed, args.max_steps, story_starts(story, args.chapter))
+    if report.interrupted:
+        print(f"face-value: interrupted after {report.runs:,} of {args.runs:,} runs; the figures below are for those runs", file=sys.stderr)
     document = report.to_json(story)
     if args.format == "json":
         print(json.dumps(document, indent=2, ensure_ascii=False))
@@ -456,8 +477,10 @@ def run_shot(args: argparse.Namespace) -> int:
         hint = did_you_mean(scene, story.scenes)
         raise UsageError(f"no scene '{scene}' in {display}" + (f" ({hint})" if hint else ""))
     out = Path(args.out)
-    if not out.parent.is_dir():
-        raise UsageError(f"cannot write {args.out}: no folder {out.parent}")
+    try:
+        shot.check_out(out)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     try:
         size = shot.parse_size(args.size)
         settings = shot.parse_settings(args.settings)
@@ -475,7 +498,11 @@ def run_shot(args: argparse.Namespace) -> int:
         except SaveError as exc:
             print(f"face-value: cannot load: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-    shot.render_shot(story, out, scene=scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
+    try:
+        shot.render_shot(story, out, scene=scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
+    except OSError as exc:
+        print(f"face-value: error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"{out}: {size[0]}x{size[1]}")
     return EXIT_OK
 

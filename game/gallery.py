@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .engine.atomic import write_json_atomic
+from .engine import safeio
+from .engine.atomic import set_aside, write_json_atomic
 
 GALLERY_VERSION = 1
 PLAYTHROUGHS_KEPT = 200  # seeds of the playthroughs that reached an ending, so each counts once
+MAX_GALLERY_BYTES = 4 * 1024 * 1024
+MAX_TIMES = 10**9
 
 
 class Gallery:
@@ -23,21 +26,21 @@ class Gallery:
         self._load()
 
     def _load(self) -> None:
-        if not self.path.is_file():
+        """Read the file as untrusted: a file that is not a gallery is set aside (renamed, never
+        deleted) and a new gallery begins; an entry that is not one is left out."""
+        if not os.path.lexists(self.path):
             return
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = safeio.read_json(self.path, MAX_GALLERY_BYTES)
             endings = data.get("endings", {}) if isinstance(data, dict) else None
             if not isinstance(endings, dict):
-                raise ValueError("no endings in it")
-            self.endings = {k: v for k, v in endings.items() if isinstance(v, dict)}
-        except (OSError, ValueError, UnicodeDecodeError, AttributeError) as exc:
-            aside = self.path.with_name(self.path.stem + ".unreadable.json")
-            try:
-                self.path.replace(aside)
-            except OSError:
-                pass
-            self.notice = f"the endings gallery {self.path} could not be read ({exc}); started a new one"
+                raise safeio.UnsafeRead("it holds no endings")
+        except safeio.UnsafeRead as exc:
+            aside = set_aside(self.path)
+            kept = f"kept as {aside.name}" if aside else "it could not be moved aside"
+            self.notice = f"the endings gallery {self.path} could not be read ({exc.message}); {kept}, started a new one"
+            return
+        self.endings = {name: entry for name, value in endings.items() if (entry := _entry(value)) is not None}
 
     def has(self, ending_id: str) -> bool:
         return ending_id in self.endings
@@ -59,3 +62,17 @@ class Gallery:
         except OSError as exc:
             self.notice = f"the endings gallery could not be saved: {exc.strerror or exc}"
         return new
+
+
+def _entry(value) -> dict | None:
+    """A gallery entry with the fields the game reads, each of its type, or None."""
+    if not isinstance(value, dict):
+        return None
+    title, first, times = value.get("title"), value.get("first_reached"), value.get("times")
+    seeds = value.get("playthroughs")
+    return {
+        "title": title if isinstance(title, str) and len(title) <= 500 else "",
+        "first_reached": first if isinstance(first, str) and len(first) <= 64 else "",
+        "times": times if isinstance(times, int) and not isinstance(times, bool) and 0 <= times <= MAX_TIMES else 1,
+        "playthroughs": [s for s in seeds if isinstance(s, int) and not isinstance(s, bool) and abs(s) < 2**63][-PLAYTHROUGHS_KEPT:] if isinstance(seeds, list) else [],
+    }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -36,9 +38,57 @@ def save_dir(story_id: str, override: str | os.PathLike | None = None) -> Path:
 
 
 def has_display() -> bool:
-    """Whether a window can open: a desktop OS, or X11/Wayland on other systems."""
-    if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen"):
+    """Whether a window can open: a desktop OS, or an X11/Wayland server that answers. A
+    DISPLAY left over from a closed session (no server behind it) counts as no display: SDL
+    would otherwise fall back to an invisible offscreen window and the game would seem to hang."""
+    driver = os.environ.get("SDL_VIDEODRIVER", "")
+    if driver in ("dummy", "offscreen"):
         return False
-    if os.name == "nt" or os.uname().sysname == "Darwin":
+    if os.name == "nt" or sys.platform == "darwin":
         return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if driver not in ("", "x11", "wayland"):
+        return True  # the player chose another video driver (kmsdrm...): trust them
+    wayland = os.environ.get("WAYLAND_DISPLAY", "")
+    if wayland and driver != "x11" and _wayland_answers(wayland, os.environ.get("XDG_RUNTIME_DIR", "")):
+        return True
+    display = os.environ.get("DISPLAY", "")
+    return bool(display) and driver != "wayland" and _x_answers(display)
+
+
+PROBE_SECONDS = 0.5
+
+
+@functools.lru_cache(maxsize=8)
+def _x_answers(display: str) -> bool:
+    """Whether something listens where DISPLAY (`[host]:N[.S]`) points: the socket
+    /tmp/.X11-unix/XN (or its abstract twin) for a local display, TCP port 6000+N for a host."""
+    host, sep, rest = display.rpartition(":")
+    number = rest.split(".", 1)[0]
+    if not sep or not number.isdigit() or len(number) > 5:
+        return False
+    host = host.removeprefix("unix/").removeprefix("tcp/")
+    if host.startswith("/"):
+        return _connects("unix", display)  # a socket path (XQuartz's launchd form)
+    if host in ("", "unix"):
+        path = f"/tmp/.X11-unix/X{number}"
+        return _connects("unix", path) or (sys.platform.startswith("linux") and _connects("unix", "\0" + path))
+    return _connects("inet6" if ":" in host else "inet", (host.strip("[]"), 6000 + int(number)))
+
+
+@functools.lru_cache(maxsize=8)
+def _wayland_answers(name: str, runtime_dir: str) -> bool:
+    path = name if name.startswith("/") else os.path.join(runtime_dir, name) if runtime_dir else ""
+    return bool(path) and _connects("unix", path)
+
+
+def _connects(family: str, address) -> bool:
+    """One connection attempt with a short timeout, closed at once (nothing is sent)."""
+    import socket  # here, not at the top: `face-value --help` must not pay for it
+
+    try:
+        with socket.socket({"unix": socket.AF_UNIX, "inet": socket.AF_INET, "inet6": socket.AF_INET6}[family], socket.SOCK_STREAM) as probe:
+            probe.settimeout(PROBE_SECONDS)
+            probe.connect(address)
+        return True
+    except (OSError, ValueError, OverflowError):
+        return False

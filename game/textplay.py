@@ -13,6 +13,18 @@ HELP = "a number picks a choice; Enter continues; u undo; m measures; s [SLOT] s
 DEFAULT_SLOT = "1"
 
 
+def _tolerant(stream: TextIO) -> TextIO:
+    """Standard input that replaces bytes it cannot decode (a Latin-1 byte under a strict UTF-8
+    locale) instead of raising: a typo in the terminal must not end the game."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):  # already read from, or not a text stream
+            pass
+    return stream
+
+
 class TextPlayer:
     """Plays a story in a terminal through the same Runner the window uses."""
 
@@ -21,7 +33,7 @@ class TextPlayer:
         self.recorder = recorder  # a classroom.record.Recorder, or None: no session record
         self.store = store
         self.out = out or sys.stdout  # looked up now, not at import: a test may have replaced it
-        self.inp = inp or sys.stdin
+        self.inp = inp or _tolerant(sys.stdin)
         self.width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 2))
         self.autosave_failed = False
         self.shown_chapter = None
@@ -66,7 +78,10 @@ class TextPlayer:
     def read(self) -> str | None:
         self.out.write("> ")
         self.out.flush()
-        line = self.inp.readline()
+        try:
+            line = self.inp.readline()
+        except UnicodeDecodeError:  # a stream that could not be made tolerant
+            return "\ufffd"
         return None if line == "" else line
 
     def chapter_ended(self) -> bool:

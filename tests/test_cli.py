@@ -153,7 +153,7 @@ def test_loading_a_corrupt_save_names_the_file(tmp_path):
     (tmp_path / "5.json").write_text("{oops")
     result = face_value("play", "--text", LANE, "--save-dir", str(tmp_path), "--load", "5")
     assert result.returncode == 1
-    assert result.stderr.strip() == f"face-value: cannot load: {tmp_path}/5.json: the save is corrupt (JSON error at line 1, column 2: Expecting property name enclosed in double quotes)"
+    assert result.stderr.strip() == f"face-value: cannot load: {tmp_path}/5.json: the save is corrupt: it is not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"
     assert (tmp_path / "5.json").read_text() == "{oops"
 
 

@@ -6,7 +6,6 @@ player, and nothing leaves the machine."""
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import time
@@ -15,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import __version__, paths
+from ..engine import safeio
 from ..engine.atomic import write_json_atomic
 
 RECORD_FORMAT = "face-value-session"
@@ -192,11 +192,14 @@ class Recorder:
 
 
 def records_on(data_dir: Path | None = None) -> bool:
-    """The `session_records` setting from settings.json (on unless it is false)."""
+    """The `session_records` setting from settings.json (on unless it is false). An unreadable
+    file counts as the default here; the window sets it aside when it opens."""
     path = (data_dir or paths.user_data_dir()) / "settings.json"
+    if not os.path.lexists(path):
+        return True
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
+        data = safeio.read_json(path, 64 * 1024)
+    except safeio.UnsafeRead:
         return True
     return not (isinstance(data, dict) and data.get("session_records") is False)
 
@@ -206,13 +209,13 @@ def read_record(path: Path, story_id: str | None = None) -> dict:
     Raises RecordError with a one-line reason."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_RECORD_BYTES:
-            raise RecordError(path, "too large to be a session file")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RecordError(path, f"cannot read it: {exc.strerror or exc}") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise RecordError(path, f"not valid JSON ({exc})") from None
+        raw = safeio.read_bounded(path, MAX_RECORD_BYTES)
+    except safeio.UnsafeRead as exc:
+        raise RecordError(path, exc.message.removeprefix("it is ")) from None
+    try:
+        data = safeio.parse_json(raw)
+    except safeio.UnsafeRead as exc:
+        raise RecordError(path, exc.message.removeprefix("it is ")) from None
     if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
         raise RecordError(path, "not a Face Value session file")
     version = data.get("version")
@@ -252,4 +255,12 @@ def list_records(folder: Path | None = None) -> list[Path]:
     folder = folder or sessions_dir()
     if not folder.is_dir():
         return []
-    return sorted((p for p in folder.iterdir() if p.suffix == ".json" and not p.name.startswith(".")), key=os.path.getmtime)
+    return sorted((p for p in folder.iterdir() if p.suffix == ".json" and not p.name.startswith(".")), key=_changed)
+
+
+def _changed(path: Path) -> float:
+    """When a file last changed; a dangling link or a vanished file sorts first, not a crash."""
+    try:
+        return os.path.getmtime(path)
+    except OSError:
+        return 0.0

@@ -12,6 +12,7 @@ from .model import Story
 from .runner import Phase, Runner, RunnerError, StoryRuntimeError
 
 WORDS_PER_MINUTE = 200
+MAX_RUNS = 100_000  # about ten minutes on the bundled story; `--runs` says so
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Start:
 class PlaytestReport:
     runs: int = 0
     steps: int = 0
+    interrupted: bool = False  # Ctrl-C: the figures are those of the runs finished before it
     seconds: float = 0.0
     endings: Counter = field(default_factory=Counter)
     visited: set = field(default_factory=set)
@@ -89,6 +91,8 @@ def playtest(story: Story, runs: int, seed: int, max_steps: int, starts: list[St
     runner = Runner(story, seed=seed)
     began = time.perf_counter()
     for run in range(runs):
+        if report.interrupted:
+            break
         start = starts[run % len(starts)]
         error = _one_run(runner, rng, start, max_steps, report)
         if error and error not in seen_errors:
@@ -128,3 +132,7 @@ def _one_run(runner: Runner, rng: random.Random, start: Start, max_steps: int, r
         return str(exc)
     except RunnerError as exc:
         return f"engine error in scene '{runner.state.scene}': {exc}"
+    except KeyboardInterrupt:
+        report.interrupted = True
+        report.runs -= 1  # playtest() counts every run it began; this one did not finish
+        return None

@@ -1,22 +1,37 @@
-"""Save slots: versioned JSON game states, written atomically, read back with clear errors."""
+"""Save slots: versioned JSON game states, written atomically, read back with clear errors.
+
+A save file is untrusted input (a player can edit it, a disk can break it): it is read through
+safeio (regular files only, bounded, no NaN, limited nesting) and every field is checked. A
+value that cannot be used makes the whole file a SaveError naming it; a value the story can use
+after a small repair (a measure past its range, a variable of the wrong type, one the story no
+longer has, a stage name outside the assets folder) is repaired with a note for the player."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .atomic import write_atomic, write_json_atomic
+from . import safeio
+from .atomic import remove_stale_temps, write_atomic, write_json_atomic
+from .assets import resolve_inside
+from .expr import FLOAT, INT, MAX_NUMBER, MAX_TEXT, format_value, type_of
 from .model import Story
-from .reload import carry_variables
 from .state import GameState, Origin, Step
 
 SAVE_FORMAT = "face-value-save"
 SAVE_VERSION = 1
 SLOT_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,32}\Z")
 AUTOSAVE = "autosave"
+MAX_SAVE_BYTES = 16 * 1024 * 1024
+MAX_HISTORY = 100_000       # moves in one save's history
+MAX_COUNT = 10**9           # draws, visit counts
+MAX_SEED = 2**63
+MAX_INFO_TEXT = 500         # characters of a menu line kept from a save's info
+STAGE_KEYS = ("background", "music")
 
 
 class SaveError(Exception):
@@ -26,6 +41,10 @@ class SaveError(Exception):
         super().__init__(f"{path}: {message}")
         self.path = str(path)
         self.message = message
+
+
+class _Damaged(Exception):
+    """One field of a save cannot be used; read_save_file turns it into a SaveError."""
 
 
 @dataclass
@@ -56,11 +75,13 @@ def check_slot(slot: str) -> str:
 
 
 class SaveStore:
-    """The save folder of one story."""
+    """The save folder of one story. Opening it (the first read, list or write) removes the
+    temp files a killed writer left there."""
 
     def __init__(self, folder: Path, story: Story):
         self.folder = Path(folder)
         self.story = story
+        self._tidied = False
 
     def path(self, slot: str) -> Path:
         return self.folder / f"{check_slot(slot)}.json"
@@ -68,10 +89,16 @@ class SaveStore:
     def thumbnail(self, slot: str) -> Path:
         return self.folder / f"{check_slot(slot)}.png"
 
+    def _tidy(self) -> None:
+        if not self._tidied:
+            self._tidied = True
+            remove_stale_temps(self.folder)
+
     def write(self, slot: str, state: GameState, info: dict | None = None, thumbnail: bytes | None = None) -> Path:
         """Save `state` in `slot` atomically; `info` is shown in menus (scene title, chapter...),
         `thumbnail` is PNG bytes kept beside the save."""
         path = self.path(slot)
+        self._tidy()
         document = {
             "format": SAVE_FORMAT,
             "version": SAVE_VERSION,
@@ -90,82 +117,147 @@ class SaveStore:
 
     def read(self, slot: str) -> LoadedSave:
         path = self.path(slot)
-        if not path.is_file():
+        self._tidy()
+        if not os.path.lexists(path):
             raise SaveError(path, f"there is no save in slot '{slot}'")
-        return read_save_file(path, self.story)
+        return read_save_file(path, self.story, root=self.folder)
 
     def slots(self) -> list[SlotInfo]:
         """Every save in the folder, newest first; unreadable ones are listed with their error."""
+        self._tidy()
         found = []
         for path in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []:
+            if not SLOT_PATTERN.match(path.stem):
+                continue
             try:
-                loaded = read_save_file(path, self.story)
+                loaded = read_save_file(path, self.story, root=self.folder)
                 found.append(SlotInfo(path.stem, path, loaded.saved_at, loaded.info))
             except SaveError as exc:
                 found.append(SlotInfo(path.stem, path, "", {}, exc.message))
         return sorted(found, key=lambda s: s.saved_at, reverse=True)
 
 
-def _read_document(path: Path) -> dict:
+def read_save_file(path: Path, story: Story, *, root: Path | None = None) -> LoadedSave:
+    """Read and check one save against `story`; raises SaveError naming the file, and nothing
+    else, whatever the file holds. With `root`, the file must lie inside that folder."""
+    path = Path(path)
+    document = _read_document(path, root)
+    owner = document.get("story")
+    if not isinstance(owner, dict) or owner.get("id") != story.id:
+        raise SaveError(path, f"this save belongs to the story '{_owner_name(owner)}', not '{story.title}'")
+    notes: list[str] = []
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SaveError(path, f"cannot read the save: {exc.strerror or exc}") from None
+        info = _info(document.get("info", {}))
+        state = _state_from_json(document.get("state"), story, notes)
+    except _Damaged as exc:
+        raise SaveError(path, f"the save is damaged ({exc})") from None
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError, RecursionError, UnicodeError) as exc:
+        raise SaveError(path, f"the save is damaged ({type(exc).__name__})") from None  # a check this module lacks
+    if state.scene not in story.scenes:
+        raise SaveError(path, f"the save is in scene '{_shown(state.scene)}', which no longer exists in the story")
+    saved_at = document.get("saved_at")
+    return LoadedSave(state, info, notes, saved_at if isinstance(saved_at, str) and len(saved_at) < 64 else "")
+
+
+def _read_document(path: Path, root: Path | None) -> dict:
     try:
-        document = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise SaveError(path, "the save is not text (corrupt file?)") from None
-    except json.JSONDecodeError as exc:
-        raise SaveError(path, f"the save is corrupt (JSON error at line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raw = safeio.read_bounded(path, MAX_SAVE_BYTES, root=root)
+    except safeio.UnsafeRead as exc:
+        raise SaveError(path, f"cannot read the save: {exc.message}") from None
+    try:
+        document = safeio.parse_json(raw)
+    except safeio.UnsafeRead as exc:
+        raise SaveError(path, f"the save is corrupt: {exc.message}") from None
     if not isinstance(document, dict) or document.get("format") != SAVE_FORMAT:
         raise SaveError(path, "this is not a Face Value save")
     version = document.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not _is_whole(version) or version < 1:
         raise SaveError(path, "the save has no valid format version")
     if version > SAVE_VERSION:
-        raise SaveError(path, f"the save was made by a newer version of the game (save format {version}; this game reads up to {SAVE_VERSION})")
+        shown = version if version < 10**6 else "past 1,000,000"
+        raise SaveError(path, f"the save was made by a newer version of the game (save format {shown}; this game reads up to {SAVE_VERSION})")
     return document
 
 
-def read_save_file(path: Path, story: Story) -> LoadedSave:
-    """Read and check one save against `story`; raises SaveError naming the file."""
-    path = Path(path)
-    document = _read_document(path)
-    owner = document.get("story") if isinstance(document.get("story"), dict) else {}
-    if owner.get("id") != story.id:
-        raise SaveError(path, f"this save belongs to the story '{owner.get('title') or owner.get('id')}', not '{story.title}'")
-    notes: list[str] = []
+def _owner_name(owner) -> str:
+    if not isinstance(owner, dict):
+        return "?"
+    for key in ("title", "id"):
+        if isinstance(owner.get(key), str) and owner[key]:
+            return _shown(owner[key])
+    return "?"
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """Text from a save as it may appear in a one-line message: short, control characters and
+    lone surrogates escaped."""
+    cut = text[:limit] + ("..." if len(text) > limit else "")
+    return json.dumps(cut, ensure_ascii=False)[1:-1].encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+# --- the fields -------------------------------------------------------------------------------
+
+def _is_whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _whole(value, what: str, low: int = 0, high: int = MAX_COUNT) -> int:
+    if not _is_whole(value) or not low <= value <= high:
+        raise _Damaged(f"{what} is not a whole number from {low:,} to {high:,}")
+    return value
+
+
+def _text(value, what: str, limit: int = 1_000) -> str:
+    if not isinstance(value, str) or len(value) > limit or not _encodable(value):
+        raise _Damaged(f"{what} is not a text of at most {limit:,} characters")
+    return value
+
+
+def _mapping(value, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise _Damaged(f"{what} is not an object")
+    return value
+
+
+def _encodable(text: str) -> bool:
     try:
-        state = _state_from_json(document.get("state"), story, notes)
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise SaveError(path, f"the save is damaged ({exc})") from None
-    if state.scene not in story.scenes:
-        raise SaveError(path, f"the save is in scene '{state.scene}', which no longer exists in the story")
-    return LoadedSave(state, dict(document.get("info") or {}), notes, str(document.get("saved_at", "")))
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, written as \ud800 in the JSON
+        return False
+    return True
 
 
-def _state_from_json(data: dict, story: Story, notes: list[str]) -> GameState:
-    if not isinstance(data, dict):
-        raise ValueError("no game state")
-    origin_data = data.get("origin") or {}
+def _info(saved) -> dict:
+    """What the save says about itself for menus: simple values only, other entries left out."""
+    kept = {}
+    for key, value in _mapping(saved, "its info").items():
+        if isinstance(value, str) and len(value) <= MAX_INFO_TEXT and _encodable(value) and _encodable(key):
+            kept[key] = value
+        elif value is None or isinstance(value, bool) or (_is_whole(value) and abs(value) <= MAX_COUNT):
+            kept[key] = value
+    return kept
+
+
+def _state_from_json(data, story: Story, notes: list[str]) -> GameState:
+    data = _mapping(data, "the game state")
+    origin_data = _mapping(data.get("origin", {}), "the origin")
     origin = Origin(
-        str(origin_data.get("scene", story.start)),
+        _text(origin_data.get("scene", story.start), "the origin scene"),
         _variables(origin_data.get("variables", {}), story, []),
         _visits(origin_data.get("visits", {}), story),
-        int(origin_data.get("draws", 0)),
-        _stage(origin_data.get("stage", {})),
+        _whole(origin_data.get("draws", 0), "the origin's draw count"),
+        _stage(origin_data.get("stage", {}), story, []),
     )
-    chapter = data.get("chapter")
     state = GameState(
-        scene=str(data["scene"]),
+        scene=_text(data.get("scene"), "the scene"),
         variables=_variables(data.get("variables", {}), story, notes),
         origin=origin,
         visits=_visits(data.get("visits", {}), story),
-        seed=int(data.get("seed", 0)),
-        draws=int(data.get("draws", 0)),
-        history=[Step(str(s["scene"]), int(s["choice"]), str(s.get("text", ""))) for s in data.get("history", [])],
-        chapter=int(chapter) if chapter is not None else None,
-        stage=_stage(data.get("stage", {})),
+        seed=_whole(data.get("seed", 0), "the seed", -MAX_SEED, MAX_SEED),
+        draws=_whole(data.get("draws", 0), "the draw count"),
+        history=_history(data.get("history", [])),
+        chapter=_chapter(data.get("chapter"), story, notes),
+        stage=_stage(data.get("stage", {}), story, notes),
     )
     if not _history_fits(state, story):
         notes.append("the story has changed since this save: undo starts from here")
@@ -174,23 +266,89 @@ def _state_from_json(data: dict, story: Story, notes: list[str]) -> GameState:
     return state
 
 
-def _variables(saved: dict, story: Story, notes: list[str]) -> dict:
-    """Saved values over the story's defaults, as a live reload carries them (reload.py)."""
-    if not isinstance(saved, dict):
-        raise ValueError("variables are not a mapping")
-    return carry_variables(saved, story, notes)
+def _history(saved) -> list[Step]:
+    if not isinstance(saved, list) or len(saved) > MAX_HISTORY:
+        raise _Damaged(f"the history is not a list of at most {MAX_HISTORY:,} moves")
+    steps = []
+    for number, move in enumerate(saved, 1):
+        move = _mapping(move, f"move {number} of the history")
+        steps.append(Step(
+            _text(move.get("scene"), f"the scene of move {number}"),
+            _whole(move.get("choice"), f"the choice of move {number}", -1, 10_000),
+            _text(move.get("text", ""), f"the text of move {number}", MAX_TEXT),
+        ))
+    return steps
 
 
-def _stage(saved: dict) -> dict:
-    if not isinstance(saved, dict):
-        raise ValueError("the stage is not a mapping")
-    return {k: str(v) for k, v in saved.items() if k in ("background", "music") and isinstance(v, str)}
+def _chapter(saved, story: Story, notes: list[str]) -> int | None:
+    if saved is None:
+        return None
+    number = _whole(saved, "the chapter", 1, 10_000)
+    if story.chapter(number) is None:
+        notes.append(f"this story has no chapter {number} any more: the save plays on as the whole story")
+        return None
+    return number
 
 
-def _visits(saved: dict, story: Story) -> dict:
-    if not isinstance(saved, dict):
-        raise ValueError("visit counts are not a mapping")
-    return {k: int(v) for k, v in saved.items() if k in story.scenes}
+def _variables(saved, story: Story, notes: list[str]) -> dict:
+    """Saved values over the story's defaults. A variable the story does not declare is left
+    out; a value of another type is converted when nothing is lost (2 for 2.0) and reset
+    otherwise; a value outside a measure's range is clamped; each with a note."""
+    values = story.initial_values()
+    left_out = []
+    for name, value in _mapping(saved, "the variables").items():
+        variable = story.variables.get(name)
+        if variable is None:
+            left_out.append(_shown(name, 30))
+            continue
+        typed = _retyped(value, variable.type)
+        if typed is None:
+            notes.append(f"'{name}' was reset to its starting value (the save held no {variable.type} a story can use)")
+            continue
+        clamped = variable.clamp(typed)
+        if clamped != typed:
+            notes.append(f"'{name}' was {format_value(typed)}, outside its range: now {format_value(clamped)}")
+        values[name] = clamped
+    if left_out:
+        more = f" and {len(left_out) - 5:,} more" if len(left_out) > 5 else ""
+        notes.append(f"left out what this story does not have: {', '.join(left_out[:5])}{more}")
+    return values
+
+
+def _retyped(value, kind: str):
+    """`value` as a value of `kind` within the story language's range (expr.MAX_NUMBER,
+    MAX_TEXT: a save cannot give a variable a value no story could reach), or None."""
+    have = type_of(value)
+    if have in (INT, FLOAT) and not -MAX_NUMBER <= value <= MAX_NUMBER:
+        return None
+    if have == "str" and (len(value) > MAX_TEXT or not _encodable(value)):
+        return None
+    if have == kind:
+        return value
+    if kind == FLOAT and have == INT:
+        return float(value)
+    if kind == INT and have == FLOAT and value.is_integer():
+        return int(value)
+    return None
+
+
+def _stage(saved, story: Story, notes: list[str]) -> dict:
+    """The background and music names of a save, each kept only when it names a file inside
+    the story's assets folder (a save cannot make the game open /etc/shadow as music)."""
+    kept = {}
+    for key, value in _mapping(saved, "the stage").items():
+        if key not in STAGE_KEYS:
+            continue
+        if resolve_inside(story.assets, value) is not None:
+            kept[key] = value
+        else:
+            notes.append(f"the save's {key} is not a file of this story's assets: left out")
+    return kept
+
+
+def _visits(saved, story: Story) -> dict:
+    return {scene: _whole(count, f"the visit count of '{_shown(scene, 30)}'")
+            for scene, count in _mapping(saved, "the visit counts").items() if scene in story.scenes}
 
 
 def _history_fits(state: GameState, story: Story) -> bool:

@@ -7,6 +7,7 @@ far from this program (each file's first line points there by a relative path).
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def create(folder: Path) -> list[Path]:
 
 
 def _write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", errors="surrogateescape")  # a folder name that is not UTF-8 keeps its bytes
     return path
 
 
@@ -135,5 +136,7 @@ def title_art(path: Path, size: tuple[int, int] = (1280, 720)) -> Path:
         for x in range((row * 37) % 80, width, 160):
             surface.fill((54, 64, 86), (x, y, 50 - row // 10, 1))
     path.parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(surface, str(path))
+    encoded = io.BytesIO()
+    pygame.image.save(surface, encoded, "title.png")  # SDL cannot open a path that is not UTF-8; Python can
+    path.write_bytes(encoded.getvalue())
     return path

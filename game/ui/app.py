@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import time
 import traceback
 from pathlib import Path
@@ -71,8 +72,13 @@ class App:
 
     def _open_window(self) -> pygame.Surface:
         if self.settings.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        if pygame.display.get_driver() in ("offscreen", "dummy") and os.environ.get("SDL_VIDEODRIVER") not in ("offscreen", "dummy"):
+            pygame.quit()  # SDL found no display and drew nowhere: the player would see nothing
+            raise RuntimeError("no display answered, SDL chose its offscreen driver")
+        return window
 
     @property
     def size(self) -> tuple[int, int]:

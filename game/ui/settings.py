@@ -1,14 +1,21 @@
-"""Player settings: a versioned JSON file in the per-user folder, written atomically."""
+"""Player settings: a versioned JSON file in the per-user folder, written atomically.
+
+The file is read as untrusted (safeio: a regular file, bounded, no NaN, limited nesting). One
+setting of the wrong type or value falls back to its default; a file that is not a JSON object
+at all is set aside (renamed, never deleted) and every setting takes its default. Either way
+the window opens, with a one-line notice."""
 
 from __future__ import annotations
 
-import json
+import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from ..engine.atomic import write_json_atomic
+from ..engine import safeio
+from ..engine.atomic import remove_stale_temps, set_aside, write_json_atomic
 
 SETTINGS_VERSION = 1
+MAX_SETTINGS_BYTES = 64 * 1024
 TEXT_SPEEDS = {"slow": 30, "normal": 60, "fast": 140, "instant": 0}  # characters per second; 0 = at once
 TEXT_SIZES = (0.8, 0.9, 1.0, 1.15, 1.3)
 FONTS = ("default", "dyslexic")
@@ -40,14 +47,17 @@ class Settings:
         return {"version": SETTINGS_VERSION, **asdict(self)}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Settings":
-        """Known, valid keys are taken; anything else keeps its default."""
+    def from_json(cls, data: dict, rejected: list[str] | None = None) -> "Settings":
+        """Known, valid keys are taken; anything else keeps its default (the names of known
+        keys whose value was not valid are added to `rejected`)."""
         settings = cls()
         for spec in fields(cls):
             if spec.name in data:
                 value = data[spec.name]
                 if _valid(spec.name, value):
                     setattr(settings, spec.name, value)
+                elif rejected is not None:
+                    rejected.append(spec.name)
         return settings
 
     def set_from_text(self, key: str, text: str) -> None:
@@ -69,10 +79,10 @@ class Settings:
 
 def _valid(name: str, value) -> bool:
     checks = {
-        "text_speed": lambda v: v in TEXT_SPEEDS,
+        "text_speed": lambda v: isinstance(v, str) and v in TEXT_SPEEDS,
         "text_size": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v < len(TEXT_SIZES),
-        "font": lambda v: v in FONTS,
-        "theme": lambda v: v in THEMES,
+        "font": lambda v: isinstance(v, str) and v in FONTS,
+        "theme": lambda v: isinstance(v, str) and v in THEMES,
         "reduced_motion": lambda v: isinstance(v, bool),
         "music_volume": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 10,
         "sound_volume": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 10,
@@ -91,21 +101,23 @@ class SettingsFile:
         self.notice = ""
 
     def load(self) -> Settings:
-        if not self.path.is_file():
+        remove_stale_temps(self.path.parent)
+        if not os.path.lexists(self.path):
             return Settings()
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = safeio.read_json(self.path, MAX_SETTINGS_BYTES)
             if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-            return Settings.from_json(data)
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
-            aside = self.path.with_name(self.path.stem + ".unreadable.json")
-            try:
-                self.path.replace(aside)
-                self.notice = f"settings file {self.path} could not be read ({exc}); kept as {aside.name}, using defaults"
-            except OSError:
-                self.notice = f"settings file {self.path} could not be read ({exc}); using defaults"
+                raise safeio.UnsafeRead("it is not a JSON object")
+        except safeio.UnsafeRead as exc:
+            aside = set_aside(self.path)
+            kept = f"kept as {aside.name}" if aside else "it could not be moved aside"
+            self.notice = f"settings file {self.path} could not be read ({exc.message}); {kept}, using defaults"
             return Settings()
+        rejected: list[str] = []
+        settings = Settings.from_json(data, rejected)
+        if rejected:
+            self.notice = f"settings file {self.path}: {', '.join(rejected)} had a value that is not valid; using the default"
+        return settings
 
     def save(self, settings: Settings) -> None:
         try:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
 
 from ..engine import Story
+from ..engine.atomic import write_atomic
 from .settings import Settings
 
 SCREENS = ("scene", "title", "menu", "save", "load", "history", "settings", "chapters", "endings", "ending")
@@ -37,6 +39,17 @@ def parse_settings(pairs: list[str]) -> Settings:
     return settings
 
 
+def check_out(out: Path) -> None:
+    """ValueError unless `out` can be a new PNG: its folder exists, and it is not a folder, a
+    device or a FIFO (writing replaces a file; it never writes into /dev/full or /dev/stdout)."""
+    if out.is_dir():
+        raise ValueError(f"cannot write {out}: it is a folder; give a file name like {out / 'shot.png'}")
+    if os.path.lexists(out) and out.exists() and not out.is_file():
+        raise ValueError(f"cannot write {out}: it is not a regular file (a device or a FIFO); give a path for a PNG file")
+    if not out.parent.is_dir():
+        raise ValueError(f"cannot write {out}: no folder {out.parent}")
+
+
 def render_shot(story: Story, out: Path, *, scene: str | None, size: tuple[int, int], values: dict, settings: Settings,
                 screen: str = "scene", state=None) -> Path:
     """Draw one frame headless and save it as PNG."""
@@ -62,6 +75,8 @@ def render_shot(story: Story, out: Path, *, scene: str | None, size: tuple[int, 
             if name:
                 app.push(name, **options)
         app.draw()
-        pygame.image.save(app.window, str(out))
+        encoded = io.BytesIO()
+        pygame.image.save(app.window, encoded, "shot.png")
         pygame.quit()
+    write_atomic(out, encoded.getvalue())  # an OSError (disk full, /proc) reaches the caller: never a false "written"
     return out

@@ -68,8 +68,8 @@ def test_failed_write_keeps_the_old_save(store, lane, monkeypatch):
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"{not json", "the save is corrupt (JSON error at line 1, column 2"),
-    (b"\xff\xfe\x00garbage", "the save is not text"),
+    (b"{not json", "the save is corrupt: it is not valid JSON (line 1, column 2"),
+    (b"\xff\xfe\x00garbage", "the save is corrupt: it is not UTF-8 text"),
     (b"[1, 2, 3]", "this is not a Face Value save"),
     (b'{"format": "face-value-save", "version": 99}', "made by a newer version of the game (save format 99"),
     (b'{"format": "face-value-save", "version": 1, "story": {"id": "other", "title": "Other Tale"}}', "belongs to the story 'Other Tale', not 'The Lane'"),

@@ -140,7 +140,7 @@ def test_a_corrupt_settings_file_is_kept_aside_and_defaults_used(make_app, stage
     (tmp_path / "data" / "settings.json").write_text("{broken")
     app = make_app(staged)
     assert app.settings.theme == "default"
-    assert (tmp_path / "data" / "settings.unreadable.json").read_text() == "{broken"
+    assert [p.read_text() for p in (tmp_path / "data").glob("settings.json.broken-*")] == ["{broken"]
     assert "could not be read" in app.toast_text
 
 
