@@ -21,7 +21,7 @@ from .engine.replay import ReplayError, play_replay, read_replay
 from .live import LiveStory
 from .tools import explore as explore_tool
 
-COMMANDS = ("play", "check", "playtest", "shot", "explore", "new", "stats", "sessions", "transcript", "report", "prompts", "mask")
+COMMANDS = ("play", "check", "playtest", "shot", "explore", "new", "stats", "sessions", "transcript", "report", "prompts", "mask", "graph")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--max-steps", type=_positive, default=500, metavar="M")
     test.add_argument("--chapter", type=_positive, default=None, metavar="N", help="only runs that start at chapter N and stop at its end")
     test.add_argument("--format", choices=("text", "json"), default="text")
+    from .tools.playtest import add_options as add_playtest_options
+    add_playtest_options(test)
 
     shot = commands.add_parser("shot", help="render a scene headless into a PNG, as a player sees it")
     shot.add_argument("story", nargs="?", metavar="STORY_DIR", help="story folder (default: the bundled story)")
@@ -87,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     explore_tool.add_parser(commands)
     from .tools.mask import add_parser as add_mask_parser
     add_mask_parser(commands)
+    from .tools.graph import add_parser as add_graph_parser
+    add_graph_parser(commands)
     return parser
 
 
@@ -141,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parse_args(argv)
         return {
             "play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot,
-            "explore": run_explore, "new": run_new, "mask": run_mask, "stats": run_stats,
+            "explore": run_explore, "graph": run_graph, "new": run_new, "mask": run_mask, "stats": run_stats,
             "sessions": lambda a: classroom.run_sessions(a, UsageError),
             "transcript": lambda a: classroom.run_transcript(a, UsageError, load_checked),
             "report": lambda a: classroom.run_report(a, UsageError, load_checked),
@@ -225,24 +229,22 @@ def run_playtest(args: argparse.Namespace) -> int:
         return report_story_errors(result, display)
     story = result.story
     check_chapter(story, args.chapter)
+    from .tools import playtest as report_tool
+
+    replays = report_tool.check_options(args, UsageError)
     report = playtest(story, args.runs, args.seed, args.max_steps, story_starts(story, args.chapter))
     document = report.to_json(story)
+    document["scope"] = f"chapter {args.chapter}" if args.chapter else "whole story"
+    written = report_tool.write_failures(report, replays) if replays is not None else []
+    document["replays"] = written
+    missing = report_tool.missing_endings(story, report)
     if args.format == "json":
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        print(f"{display}: {report.runs} runs, {report.steps:,} steps in {report.seconds:.2f} s; scene coverage {report.scene_coverage:.0%}")
-        for ending, count in document["endings"].items():
-            print(f"  ending {ending}: {count}")
-        for ending in document["endings_never_reached"]:
-            print(f"  ending {ending}: never reached")
-        if report.unfinished:
-            print(f"  {report.unfinished} run(s) stopped after {args.max_steps} steps without an ending")
-        for scene in document["scenes_never_visited"][:20]:
-            print(f"  never visited: {scene}")
-        for label, reading in document["reading"].items():
-            print(f"  reading, {label}: median {reading['median_words']:,} words (~{reading['median_minutes']} min at 200 wpm), {reading['min_words']:,}-{reading['max_words']:,}")
-        for error in report.errors:
-            print(f"error: {error}")
+        print(report_tool.render_text(story, report, document, display, args.max_steps, written))
+    if args.require_all_endings and missing:
+        print(f"face-value: {len(missing)} ending(s) never reached (--require-all-endings): {', '.join(missing)}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_PROBLEMS if report.errors else EXIT_OK
 
 
@@ -251,6 +253,15 @@ def run_explore(args: argparse.Namespace) -> int:
     if not result.ok:
         return report_story_errors(result, display)
     return explore_tool.run(args, result.story, display, UsageError)
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    from .tools.graph import run
+
+    result, display = load_checked(args.story)
+    if not result.ok:
+        return report_story_errors(result, display)
+    return run(args, result.story, display, UsageError)
 
 
 # --- play ------------------------------------------------------------------------------------
