@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--max-pages", type=_positive, default=None, metavar="N", help="warn when a scene's text takes more than N pages of the window (default 3)")
 
     test = commands.add_parser("playtest", help="random seeded playthroughs: endings, coverage, errors")
     test.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
@@ -197,6 +198,9 @@ def report_story_errors(result: LoadResult, display: str) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     result, display = load_checked(args.story)
+    if result.story is not None:
+        from .tools.lint_window import deeper_warnings
+        result.problems.items.extend(deeper_warnings(result.story, args.max_pages))
     problems = result.problems.sorted()
     errors, warnings = len(result.problems.errors), len(result.problems.warnings)
     failed = errors > 0 or (args.strict and warnings > 0)
