@@ -34,6 +34,7 @@ class Box:
 class Layout:
     scenes: dict[str, Box] = field(default_factory=dict)
     groups: list[Box] = field(default_factory=list)
+    routes: dict[tuple[str, str], list[tuple[float, float]]] = field(default_factory=dict)  # bends of links within a file
     width: float = 0
     height: float = 0
 
@@ -46,9 +47,22 @@ class _View:
         self.xy = (0.0, 0.0)
 
 
-def layered(sizes: dict[str, tuple[float, float]], edges: list[tuple[str, str]], gap_x: float = GAP_X, gap_y: float = GAP_Y) -> tuple[dict[str, tuple[float, float]], float, float]:
+class _Route:
+    """What grandalf writes for an edge: the points it passes, through the layers between its
+    ends (so a link that skips a layer goes round the boxes in it, not through them)."""
+
+    def __init__(self):
+        self.points: list[tuple[float, float]] = []
+
+    def setpath(self, points) -> None:
+        self.points = [tuple(p) for p in points]
+
+
+def layered(sizes: dict[str, tuple[float, float]], edges: list[tuple[str, str]], gap_x: float = GAP_X, gap_y: float = GAP_Y,
+            routes: dict | None = None) -> tuple[dict[str, tuple[float, float]], float, float]:
     """Top-left corners for boxes of the given sizes, in layers along the edges (loops are
-    broken by grandalf); unconnected parts side by side. Returns corners, width, height."""
+    broken by grandalf); unconnected parts side by side. Returns corners, width, height; with
+    `routes`, fills it with each edge's bends (the points between its ends)."""
     from grandalf.graphs import Edge, Graph, Vertex
     from grandalf.layouts import SugiyamaLayout
 
@@ -56,7 +70,12 @@ def layered(sizes: dict[str, tuple[float, float]], edges: list[tuple[str, str]],
     for key, vertex in vertices.items():
         vertex.view = _View(*sizes[key])
     links = {(a, b) for a, b in edges if a != b and a in vertices and b in vertices}
-    graph = Graph(list(vertices.values()), [Edge(vertices[a], vertices[b]) for a, b in sorted(links)])
+    graph_edges = []
+    for a, b in sorted(links):
+        edge = Edge(vertices[a], vertices[b])
+        edge.view = _Route()
+        graph_edges.append(edge)
+    graph = Graph(list(vertices.values()), graph_edges)
     corners: dict[str, tuple[float, float]] = {}
     left, height = 0.0, 0.0
     for part in graph.C:
@@ -65,12 +84,17 @@ def layered(sizes: dict[str, tuple[float, float]], edges: list[tuple[str, str]],
         layout.init_all()
         layout.draw()
         placed = {v.data: (v.view.xy[0] - v.view.w / 2, v.view.xy[1] - v.view.h / 2) for v in part.sV}
-        min_x = min(x for x, _ in placed.values())
+        bent = [point for edge in part.sE for point in edge.view.points[1:-1]]
+        min_x = min([x for x, _ in placed.values()] + [x - gap_x for x, _ in bent])
         min_y = min(y for _, y in placed.values())
-        right = max(x + sizes[k][0] for k, (x, _) in placed.items())
+        right = max([x + sizes[k][0] for k, (x, _) in placed.items()] + [x + gap_x for x, _ in bent])
         bottom = max(y + sizes[k][1] for k, (_, y) in placed.items())
         for key, (x, y) in placed.items():
             corners[key] = (left + x - min_x, y - min_y)
+        if routes is not None:
+            for edge in part.sE:
+                bends = edge.view.points[1:-1]
+                routes[(edge.v[0].data, edge.v[1].data)] = [(left + x - min_x, y - min_y) for x, y in bends]
         left += right - min_x + gap_x * 2
         height = max(height, bottom - min_y)
     return corners, max(left - gap_x * 2, 0), height
@@ -83,10 +107,12 @@ def lay_out(story_map: StoryMap) -> Layout:
     for chapter, label in story_map.chapters.items():
         files = story_map.files(chapter)
         inner: dict[str, tuple[dict[str, tuple[float, float]], float, float]] = {}
+        bends: dict[str, dict] = {}
         for file, scenes in files.items():
             ids = {s.id for s in scenes}
             edges = [(s.id, c.target) for s in scenes for c in s.choices if c.target in ids]
-            inner[file] = layered({s.id: (NODE_W, NODE_H) for s in scenes}, edges)
+            bends[file] = {}
+            inner[file] = layered({s.id: (NODE_W, NODE_H) for s in scenes}, edges, routes=bends[file])
         sizes = {file: (w + 2 * PAD, h + PAD + HEADER) for file, (_, w, h) in inner.items()}
         file_edges = [
             (scene_file[s.id][1], scene_file[c.target][1])
@@ -99,8 +125,12 @@ def lay_out(story_map: StoryMap) -> Layout:
         for file, (fx, fy) in corners.items():
             fw, fh = sizes[file]
             result.groups.append(Box(origin_x + fx, origin_y + fy, fw, fh, file, "file"))
+            dx, dy = origin_x + fx + PAD, origin_y + fy + HEADER
             for scene_id, (sx, sy) in inner[file][0].items():
-                result.scenes[scene_id] = Box(origin_x + fx + PAD + sx, origin_y + fy + HEADER + sy, NODE_W, NODE_H, scene_id, "scene")
+                result.scenes[scene_id] = Box(dx + sx, dy + sy, NODE_W, NODE_H, scene_id, "scene")
+            for link, points in bends[file].items():
+                if points:
+                    result.routes[link] = [(dx + x, dy + y) for x, y in points]
         result.width = max(result.width, width + 2 * PAD)
         top += height + HEADER + 2 * PAD + CHAPTER_GAP
     result.height = max(top - CHAPTER_GAP, 0)

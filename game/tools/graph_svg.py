@@ -39,7 +39,7 @@ def render_svg(story_map: StoryMap, layout: Layout | None = None) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="map" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}">'
         f"<title>{escape(story_map.title)}: story map</title><style>{SVG_STYLE}</style>"
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse">'
         '<path d="M0,0 L10,5 L0,10 z" fill="#66727e"/></marker></defs>'
         f'<g id="world"><g transform="translate({MARGIN},{MARGIN})">{_groups(layout)}{_links(story_map, layout)}{_scenes(story_map, layout)}</g></g></svg>'
     )
@@ -66,15 +66,18 @@ def _links(story_map: StoryMap, layout: Layout) -> str:
         classes = f"link {kind}" + (" if" if choice.conditional else "")
         tip = f"{scene.id} → {choice.target}: {choice.text}" + (f" (if {choice.condition})" if choice.condition else "")
         parts.append(
-            f'<path class="{classes}" data-from="{escape(scene.id)}" data-to="{escape(choice.target)}" d="{_route(source, target)}" marker-end="url(#arrow)">'
+            f'<path class="{classes}" data-from="{escape(scene.id)}" data-to="{escape(choice.target)}" d="{_route(source, target, layout.routes.get((scene.id, choice.target)))}" marker-end="url(#arrow)">'
             f"<title>{escape(tip)}</title></path>"
         )
     return "".join(parts)
 
 
-def _route(source: Box, target: Box) -> str:
-    """A curve from below the source to above the target; to a scene above or beside, around
-    the right-hand side; to itself, a small loop."""
+def _route(source: Box, target: Box, bends: list | None = None) -> str:
+    """A curve from below the source to above the target (through the layout's bends when the
+    link skips layers); to a scene above or beside, around the right-hand side; to itself, a
+    small loop."""
+    if bends:
+        return _through(source, target, bends)
     if source is target:
         x, y = source.x + source.w, source.y + source.h / 2
         return f"M{x:.1f},{y - 10:.1f} C{x + 40:.1f},{y - 30:.1f} {x + 40:.1f},{y + 30:.1f} {x:.1f},{y + 10:.1f}"
@@ -87,6 +90,23 @@ def _route(source: Box, target: Box) -> str:
     tx, ty = target.x + target.w, target.y + target.h / 2
     reach = max(sx, tx) + 40 + abs(ty - sy) * 0.12
     return f"M{sx:.1f},{sy:.1f} C{reach:.1f},{sy:.1f} {reach:.1f},{ty:.1f} {tx:.1f},{ty:.1f}"
+
+
+def _through(source: Box, target: Box, bends: list) -> str:
+    """A smooth curve (Catmull-Rom, as cubic Béziers) from the source's edge through the bends
+    to the target's edge, leaving and arriving on the sides that face the bends."""
+    first, last = bends[0], bends[-1]
+    start = (source.x + source.w / 2, source.y + source.h if first[1] > source.y + source.h / 2 else source.y)
+    end = (target.x + target.w / 2, target.y if last[1] < target.y + target.h / 2 else target.y + target.h)
+    points = [start, *bends, end]
+    path = [f"M{start[0]:.1f},{start[1]:.1f}"]
+    for i in range(len(points) - 1):
+        p0, p1, p2 = points[max(i - 1, 0)], points[i], points[i + 1]
+        p3 = points[min(i + 2, len(points) - 1)]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        path.append(f"C{c1[0]:.1f},{c1[1]:.1f} {c2[0]:.1f},{c2[1]:.1f} {p2[0]:.1f},{p2[1]:.1f}")
+    return " ".join(path)
 
 
 def _scenes(story_map: StoryMap, layout: Layout) -> str:
@@ -151,7 +171,7 @@ PAGE_SCRIPT = r"""
   var size = {width: svg.viewBox.baseVal.width, height: svg.viewBox.baseVal.height}, panel = document.getElementById('panel');
   svg.removeAttribute('width'); svg.removeAttribute('height');
   svg.setAttribute('viewBox', '0 0 ' + view.clientWidth + ' ' + view.clientHeight);
-  var at = {x: 0, y: 0, k: 1};
+  var at = {x: 0, y: 0, k: 1}, touched = false, chosen = null;
   function draw() { world.setAttribute('transform', 'translate(' + at.x + ',' + at.y + ') scale(' + at.k + ')'); }
   function fit() {
     var k = Math.min(view.clientWidth / size.width, (view.clientHeight - 48) / size.height);
@@ -160,6 +180,7 @@ PAGE_SCRIPT = r"""
     draw();
   }
   function zoom(factor, cx, cy) {
+    touched = true;
     var k = Math.min(4, Math.max(0.08, at.k * factor));
     at.x = cx - (cx - at.x) * k / at.k; at.y = cy - (cy - at.y) * k / at.k; at.k = k; draw();
   }
@@ -170,17 +191,15 @@ PAGE_SCRIPT = r"""
   view.addEventListener('mousedown', function (e) { drag = {x: e.clientX - at.x, y: e.clientY - at.y}; moved = false; view.classList.add('dragging'); });
   window.addEventListener('mousemove', function (e) {
     if (!drag) return;
-    moved = true; at.x = e.clientX - drag.x; at.y = e.clientY - drag.y; draw();
+    moved = touched = true; at.x = e.clientX - drag.x; at.y = e.clientY - drag.y; draw();
   });
   window.addEventListener('mouseup', function () { drag = null; view.classList.remove('dragging'); });
   window.addEventListener('keydown', function (e) {
     var step = 80, cx = view.clientWidth / 2, cy = view.clientHeight / 2;
+    var pans = {ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step]};
     if (e.key === '+' || e.key === '=') zoom(1.2, cx, cy);
     else if (e.key === '-' || e.key === '_') zoom(1 / 1.2, cx, cy);
-    else if (e.key === 'ArrowLeft') { at.x += step; draw(); }
-    else if (e.key === 'ArrowRight') { at.x -= step; draw(); }
-    else if (e.key === 'ArrowUp') { at.y += step; draw(); }
-    else if (e.key === 'ArrowDown') { at.y -= step; draw(); }
+    else if (pans[e.key]) { touched = true; at.x += pans[e.key][0]; at.y += pans[e.key][1]; draw(); }
     else if (e.key === '0') fit();
     else if (e.key === 'Escape') select(null);
     else return;
@@ -190,7 +209,8 @@ PAGE_SCRIPT = r"""
   function select(id) {
     document.querySelectorAll('.selected').forEach(function (n) { n.classList.remove('selected'); });
     document.querySelectorAll('.lit').forEach(function (n) { n.classList.remove('lit'); });
-    if (!id || !scenes[id]) { panel.hidden = true; return; }
+    chosen = id && scenes[id] ? id : null;
+    if (!chosen) { panel.hidden = true; return; }
     var s = scenes[id], node = document.querySelector('.scene[data-id="' + id + '"]');
     node.classList.add('selected');
     document.querySelectorAll('.link[data-from="' + id + '"]').forEach(function (n) { n.classList.add('lit'); });
@@ -224,7 +244,10 @@ PAGE_SCRIPT = r"""
   document.querySelectorAll('.scene').forEach(function (node) {
     node.addEventListener('click', function () { if (!moved) select(node.dataset.id); });
   });
-  window.addEventListener('resize', function () { svg.setAttribute('viewBox', '0 0 ' + view.clientWidth + ' ' + view.clientHeight); });
+  window.addEventListener('resize', function () {
+    svg.setAttribute('viewBox', '0 0 ' + view.clientWidth + ' ' + view.clientHeight);
+    if (!touched) { fit(); if (chosen) centre(chosen); }  // until the reader moves the map, keep it fitted
+  });
   fit();
   var wanted = decodeURIComponent(location.hash.slice(1));
   if (scenes[wanted]) { select(wanted); centre(wanted); }
