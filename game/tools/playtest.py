@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..engine.model import Story
-from ..engine.playtest import PlaytestReport
-from ..engine.replay import write_replay
+TYPE_CHECKING = False  # add_options is called while `face-value --help` builds its parser: no engine import here
+if TYPE_CHECKING:
+    from ..engine.model import Story
+    from ..engine.playtest import PlaytestReport
 
 SHOWN = 20
 
@@ -26,6 +27,8 @@ def check_options(args, usage_error) -> Path | None:
 
 def write_failures(report: PlaytestReport, folder: Path) -> list[str]:
     """One replay file per failing run (identical runs once), named by the scene it stops in."""
+    from ..engine.replay import write_replay
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for number, failed in enumerate(report.failed, 1):
