@@ -55,8 +55,8 @@ def test_dot_groups_scenes_and_dashes_conditional_choices(capsys, make_story):
 def test_mermaid_marks_endings_and_unreachable_scenes(capsys, make_story):
     code, out, err = graph(capsys, make_story(SCENES), "--format", "mermaid")
     assert code == 0 and err == ""
-    assert "start -.->|\"Left, if you dare\"| left" in out and "start -->|\"Right\"| right" in out
-    assert "class left ending" in out and "class island unreachable" in out
+    assert "s_start -.->|\"Left, if you dare\"| s_left" in out and "s_start -->|\"Right\"| s_right" in out
+    assert "class s_left ending" in out and "class s_island unreachable" in out
 
 
 def test_mermaid_warns_past_its_edge_limit(capsys, make_story):

@@ -203,8 +203,8 @@ def to_dot(story_map: StoryMap) -> str:
 
 
 def _dot_node(scene: MapScene, story_map: StoryMap) -> str:
-    label = f"{scene.title}\\n{scene.id}"
-    attrs = [f"label={_dq(label, keep_newlines=True)}", f"tooltip={_dq(scene.place)}"]
+    label = '"' + _escape(scene.title) + "\\n" + _escape(scene.id) + '"'  # dot's \n: a line break in the box
+    attrs = [f"label={label}", f"tooltip={_dq(scene.place)}"]
     if scene.ending:
         attrs += ["peripheries=2", "fillcolor=\"#f6d47a\""]
     elif scene.hits is not None:
@@ -214,11 +214,12 @@ def _dot_node(scene: MapScene, story_map: StoryMap) -> str:
     return ", ".join(attrs)
 
 
-def _dq(text: str, keep_newlines: bool = False) -> str:
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
-    if keep_newlines:
-        text = text.replace("\\\\n", "\\n")
-    return '"' + text.replace("\n", " ") + '"'
+def _escape(text: str) -> str:
+    return " ".join(text.replace("\\", "\\\\").replace('"', '\\"').split())
+
+
+def _dq(text: str) -> str:
+    return '"' + _escape(text) + '"'
 
 
 def to_mermaid(story_map: StoryMap) -> str:
@@ -230,22 +231,27 @@ def to_mermaid(story_map: StoryMap) -> str:
             lines.append(f"    subgraph c{c_number}f{f_number}[{_mq(file)}]")
             for scene in scenes:
                 shape = ("([", "])") if scene.ending else ("[", "]")
-                lines.append(f"      {scene.id}{shape[0]}{_mq(scene.title)}{shape[1]}")
+                lines.append(f"      {_mid(scene.id)}{shape[0]}{_mq(scene.title)}{shape[1]}")
             lines.append("    end")
         lines.append("  end")
     for scene, choice in story_map.links:
         arrow = "-.->" if choice.conditional else "-->"
         label = f"|{_mq(_short(choice.text, 24))}|" if choice.number else ""
-        lines.append(f"  {scene.id} {arrow}{label} {choice.target}")
+        lines.append(f"  {_mid(scene.id)} {arrow}{label} {_mid(choice.target)}")
     lines += ["  classDef ending fill:#f6d47a,stroke:#8a6d1a,stroke-width:2px",
               "  classDef unreachable stroke:#c0392b,stroke-width:2px,stroke-dasharray:4 3"]
-    endings = [s.id for s in story_map.scenes.values() if s.ending]
-    unreachable = [s.id for s in story_map.scenes.values() if s.unreachable]
+    endings = [_mid(s.id) for s in story_map.scenes.values() if s.ending]
+    unreachable = [_mid(s.id) for s in story_map.scenes.values() if s.unreachable]
     if endings:
         lines.append(f"  class {','.join(endings)} ending")
     if unreachable:
         lines.append(f"  class {','.join(unreachable)} unreachable")
     return "\n".join(lines) + "\n"
+
+
+def _mid(scene_id: str) -> str:
+    """A Mermaid node id: prefixed, since a scene called `end` would close a subgraph."""
+    return f"s_{scene_id}"
 
 
 def _mq(text: str) -> str:
