@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # Every command imports what it needs inside its function: `face-value --version` and `--help`
 # must start in under 50 ms (docs/performance.md), and the engine alone takes ~100 ms to import.
-COMMANDS = ("play", "check", "playtest", "shot", "explore", "new", "stats", "sessions", "transcript", "report", "prompts", "mask")
+COMMANDS = ("play", "check", "playtest", "shot", "explore", "new", "stats", "sessions", "transcript", "report", "prompts", "mask", "graph")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -39,6 +39,7 @@ LISTED = {
     "prompts": "a printable sheet of the story's discussion prompts",
     "explore": "search every reachable state: endings, unused scenes and choices, soft-locks",
     "mask": "make a photo mask with a hidden code, read, scramble or show one",
+    "graph": "draw the story as a map: html (pan, zoom, click a scene), svg, dot or mermaid",
 }
 
 
@@ -72,6 +73,7 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
     check.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--max-pages", type=_positive, default=None, metavar="N", help="warn when a scene's text takes more than N pages of the window (default 3)")
 
     test = commands.add_parser("playtest", help="random seeded playthroughs: endings, coverage, errors")
     test.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
@@ -80,6 +82,8 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
     test.add_argument("--max-steps", type=_positive, default=500, metavar="M")
     test.add_argument("--chapter", type=_positive, default=None, metavar="N", help="only runs that start at chapter N and stop at its end")
     test.add_argument("--format", choices=("text", "json"), default="text")
+    from .tools.playtest import add_options as add_playtest_options
+    add_playtest_options(test)
 
     shot = commands.add_parser("shot", help="render a scene headless into a PNG, as a player sees it")
     shot.add_argument("story", nargs="?", metavar="STORY_DIR", help="story folder (default: the bundled story)")
@@ -100,12 +104,14 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
     stats.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
     stats.add_argument("--format", choices=("text", "json"), default="text")
     if listing:
-        _add_listed(commands, ("explore", "mask"))
+        _add_listed(commands, ("explore", "mask", "graph"))
     else:
         from .tools import explore as explore_tool
+        from .tools.graph import add_parser as add_graph_parser
         from .tools.mask import add_parser as add_mask_parser
         explore_tool.add_parser(commands)
         add_mask_parser(commands)
+        add_graph_parser(commands)
     return parser
 
 
@@ -177,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             from .classroom import commands as classroom
         return {
             "play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot,
-            "explore": run_explore, "new": run_new, "mask": run_mask, "stats": run_stats,
+            "explore": run_explore, "graph": run_graph, "new": run_new, "mask": run_mask, "stats": run_stats,
             "sessions": lambda a: classroom.run_sessions(a, UsageError),
             "transcript": lambda a: classroom.run_transcript(a, UsageError, load_checked),
             "report": lambda a: classroom.run_report(a, UsageError, load_checked),
@@ -248,6 +254,9 @@ def report_story_errors(result: LoadResult, display: str) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     result, display = load_checked(args.story)
+    if result.story is not None:
+        from .tools.lint_window import deeper_warnings
+        result.problems.items.extend(deeper_warnings(result.story, args.max_pages))
     problems = result.problems.sorted()
     errors, warnings = len(result.problems.errors), len(result.problems.warnings)
     failed = errors > 0 or (args.strict and warnings > 0)
@@ -282,26 +291,24 @@ def run_playtest(args: argparse.Namespace) -> int:
         return report_story_errors(result, display)
     story = result.story
     check_chapter(story, args.chapter)
+    from .tools import playtest as report_tool
+
+    replays = report_tool.check_options(args, UsageError)
     report = playtest(story, args.runs, args.seed, args.max_steps, story_starts(story, args.chapter))
     if report.interrupted:
         print(f"face-value: interrupted after {report.runs:,} of {args.runs:,} runs; the figures below are for those runs", file=sys.stderr)
     document = report.to_json(story)
+    document["scope"] = f"chapter {args.chapter}" if args.chapter else "whole story"
+    written = report_tool.write_failures(report, replays) if replays is not None else []
+    document["replays"] = written
+    missing = report_tool.missing_endings(story, report)
     if args.format == "json":
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        print(f"{display}: {report.runs} runs, {report.steps:,} steps in {report.seconds:.2f} s; scene coverage {report.scene_coverage:.0%}")
-        for ending, count in document["endings"].items():
-            print(f"  ending {ending}: {count}")
-        for ending in document["endings_never_reached"]:
-            print(f"  ending {ending}: never reached")
-        if report.unfinished:
-            print(f"  {report.unfinished} run(s) stopped after {args.max_steps} steps without an ending")
-        for scene in document["scenes_never_visited"][:20]:
-            print(f"  never visited: {scene}")
-        for label, reading in document["reading"].items():
-            print(f"  reading, {label}: median {reading['median_words']:,} words (~{reading['median_minutes']} min at 200 wpm), {reading['min_words']:,}-{reading['max_words']:,}")
-        for error in report.errors:
-            print(f"error: {error}")
+        print(report_tool.render_text(story, report, document, display, args.max_steps, written))
+    if args.require_all_endings and missing:
+        print(f"face-value: {len(missing)} ending(s) never reached (--require-all-endings): {', '.join(missing)}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_PROBLEMS if report.errors else EXIT_OK
 
 
@@ -312,6 +319,15 @@ def run_explore(args: argparse.Namespace) -> int:
     if not result.ok:
         return report_story_errors(result, display)
     return explore_tool.run(args, result.story, display, UsageError)
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    from .tools.graph import run
+
+    result, display = load_checked(args.story)
+    if not result.ok:
+        return report_story_errors(result, display)
+    return run(args, result.story, display, UsageError)
 
 
 # --- play ------------------------------------------------------------------------------------

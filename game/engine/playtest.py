@@ -9,10 +9,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .model import Story
+from .replay import Replay, replay_of
 from .runner import Phase, Runner, RunnerError, StoryRuntimeError
 
 WORDS_PER_MINUTE = 200
 MAX_RUNS = 100_000  # about ten minutes on the bundled story; `--runs` says so
+RAREST = 10
+MAX_FAILING_REPLAYS = 200  # replays kept of failing runs; the report counts the rest
 
 
 @dataclass
@@ -30,6 +33,14 @@ class Start:
 
 
 @dataclass
+class FailedRun:
+    """A run that hit a story error or a scene where every choice is hidden, and its replay."""
+
+    message: str
+    replay: Replay
+
+
+@dataclass
 class PlaytestReport:
     runs: int = 0
     steps: int = 0
@@ -39,12 +50,30 @@ class PlaytestReport:
     visited: set = field(default_factory=set)
     unfinished: int = 0
     errors: list[str] = field(default_factory=list)
-    total_scenes: int = 0
     words: dict = field(default_factory=lambda: defaultdict(list))
+    scope: list[str] = field(default_factory=list)  # the scenes coverage counts, in story order
+    scene_hits: Counter = field(default_factory=Counter)  # arrivals at each scene, repeats included
+    choice_hits: Counter = field(default_factory=Counter)  # times each choice was taken: "scene#number"
+    failed: list[FailedRun] = field(default_factory=list)
+    failed_runs: int = 0
+
+    @property
+    def total_scenes(self) -> int:
+        return len(self.scope)
 
     @property
     def scene_coverage(self) -> float:
-        return len(self.visited) / self.total_scenes if self.total_scenes else 0.0
+        return len(self.visited & set(self.scope)) / self.total_scenes if self.total_scenes else 0.0
+
+    def endings_in_scope(self, story: Story) -> list[str]:
+        """The endings some scene of the scope declares, in story order."""
+        scope = set(self.scope)
+        return list(dict.fromkeys(s.ending.id for s in story.scenes.values() if s.ending and s.id in scope))
+
+    def rarest(self, story: Story, count: int = RAREST) -> list[str]:
+        """The visited scenes of the scope reached least often (fewest first, then story order)."""
+        visited = [scene for scene in self.scope if self.scene_hits[scene]]
+        return sorted(visited, key=lambda scene: self.scene_hits[scene])[:count]
 
     def reading(self) -> dict:
         """Words read per run, by where runs started, with minutes at 200 words a minute."""
@@ -64,12 +93,20 @@ class PlaytestReport:
             "seconds": round(self.seconds, 4),
             "steps_per_second": round(self.steps / self.seconds) if self.seconds else None,
             "endings": dict(sorted(self.endings.items())),
-            "endings_never_reached": sorted(set(story.endings) - set(self.endings)),
+            "endings_never_reached": [ending for ending in self.endings_in_scope(story) if ending not in self.endings],
             "unfinished_runs": self.unfinished,
             "scene_coverage": round(self.scene_coverage, 4),
-            "scenes_never_visited": sorted(set(story.scenes) - self.visited),
+            "scenes_in_coverage": self.total_scenes,
+            "scenes_never_visited": [scene for scene in self.scope if scene not in self.visited],
+            "scene_hits": {scene: self.scene_hits[scene] for scene in self.scope},
+            "choice_hits": {
+                f"{scene}#{choice.index + 1}": self.choice_hits[f"{scene}#{choice.index + 1}"]
+                for scene in self.scope for choice in story.scenes[scene].choices
+            },
+            "rarest_scenes": [{"scene": scene, "hits": self.scene_hits[scene], "place": str(story.scenes[scene].place)} for scene in self.rarest(story)],
             "reading": self.reading(),
             "errors": self.errors,
+            "failed_runs": self.failed_runs,
         }
 
 
@@ -85,8 +122,10 @@ def playtest(story: Story, runs: int, seed: int, max_steps: int, starts: list[St
     """Play `runs` random playthroughs, spread over `starts`; each stops at an ending, an
     error, the end of its chapter, or after max_steps."""
     rng = random.Random(seed)
-    report = PlaytestReport(total_scenes=len(story.scenes))
     starts = starts or story_starts(story)
+    chapters = {start.chapter for start in starts}
+    only = next(iter(chapters)) if len(chapters) == 1 and None not in chapters else None
+    report = PlaytestReport(scope=[s.id for s in story.scenes.values() if only is None or s.chapter == only])
     seen_errors: set[str] = set()
     runner = Runner(story, seed=seed)
     began = time.perf_counter()
@@ -95,12 +134,22 @@ def playtest(story: Story, runs: int, seed: int, max_steps: int, starts: list[St
             break
         start = starts[run % len(starts)]
         error = _one_run(runner, rng, start, max_steps, report)
+        if error:
+            _failed(report, runner, story, error)
         if error and error not in seen_errors:
             seen_errors.add(error)
             report.errors.append(error)
         report.runs += 1
     report.seconds = time.perf_counter() - began
     return report
+
+
+def _failed(report: PlaytestReport, runner: Runner, story: Story, error: str) -> None:
+    report.failed_runs += 1
+    replay = replay_of(runner.state, story.id, error)
+    known = any(f.message == error and f.replay.steps == replay.steps for f in report.failed)
+    if not known and len(report.failed) < MAX_FAILING_REPLAYS:
+        report.failed.append(FailedRun(error, replay))
 
 
 def _one_run(runner: Runner, rng: random.Random, start: Start, max_steps: int, report: PlaytestReport) -> str | None:
@@ -112,6 +161,7 @@ def _one_run(runner: Runner, rng: random.Random, start: Start, max_steps: int, r
             if start.chapter is not None and turn.scene.chapter != start.chapter:
                 break  # the chapter is over: a class would stop here
             report.visited.add(turn.scene.id)
+            report.scene_hits[turn.scene.id] += 1
             words += sum(len(paragraph.split()) for paragraph in turn.paragraphs)
             if turn.phase is Phase.ENDED:
                 report.endings[turn.scene.ending.id] += 1
@@ -124,7 +174,9 @@ def _one_run(runner: Runner, rng: random.Random, start: Start, max_steps: int, r
             if turn.phase is Phase.CONTINUING:
                 runner.proceed()
             else:
-                runner.choose(rng.randint(1, len(turn.choices)))
+                view = turn.choices[rng.randint(1, len(turn.choices)) - 1]
+                report.choice_hits[f"{turn.scene.id}#{view.index + 1}"] += 1
+                runner.choose(view.number)
             report.steps += 1
         report.words[start.label].append(words)
         return None

@@ -6,31 +6,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 
 import pygame
-import pytest
 
 from game.cli import main
+from tests.support.browser import chromium, run_browser
 from tests.support.sessions import LESSON, five_sessions
-
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        reason = "chromium is not installed and could not be (.ci/run installs it: apt-get install -y chromium)"
-        print(f"SKIPPED: {reason}", file=sys.stderr)
-        pytest.skip(reason)
-    return found
-
-
-def run_browser(exe: str, profile, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "HOME": str(profile)}
-    return subprocess.run([exe, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=180, env=env)
 
 
 def test_the_report_renders_one_chart_per_choice_point(tmp_path):
