@@ -200,7 +200,7 @@ class SceneScreen(Screen):
         elif act in (Act.UNDO, Act.SCROLL_UP):
             self.undo()
         elif act is Act.CHOOSE:
-            if self.can_choose(intent):
+            if self.can_choose(intent) and self.current.choices:  # only with the choices on screen
                 self.choose_number(intent.number)
         elif act in (Act.UP, Act.DOWN) and self.text_done:
             self.move_focus(-1 if act is Act.UP else 1)
