@@ -189,3 +189,16 @@ def test_a_number_key_chooses_only_when_the_choices_are_on_screen(make_app, make
     scene.show_page(len(scene.layout.pages) - 1, full=True)
     press(app, pygame.K_1)
     assert app.session.runner.state.scene == "end"
+
+
+def test_a_held_key_on_a_busy_machine_still_never_chooses(make_app, staged):
+    """A frame that takes over a second (a loaded machine) between two repeats of a held key:
+    the key is still held, so the repeat after the gap is no fresh press."""
+    app = make_app(staged)
+    scene = new_game(app)
+    for gap in (1.0, 1.5, 2.0):                         # the first down shows the text, the rest repeat
+        app.now.advance(gap)
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0))
+        settle(app, 1)
+    assert scene.text_done and app.session.runner.state.scene == "shop"
+    assert not app.session.runner.state.history
