@@ -38,7 +38,7 @@ class App:
                  settings: Settings | None = None, data_dir: Path | None = None):
         pygame.init()
         self.now = time.monotonic  # the clock screens read (tests replace it)
-        self.keys = Keys(clock=lambda: self.now())
+        self.keys = Keys()
         self.started = time.perf_counter()
         self.story = story
         data = Path(data_dir) if data_dir else paths.user_data_dir()

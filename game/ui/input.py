@@ -4,7 +4,6 @@ buttons all arrive as the same few things."""
 from __future__ import annotations
 
 import enum
-import time
 from dataclasses import dataclass, replace
 
 import pygame
@@ -62,26 +61,23 @@ _PAD_BUTTONS = {0: Act.ACTIVATE, 1: Act.BACK, 2: Act.UNDO, 3: Act.HISTORY}
 _PAD_HAT = {(0, 1): Act.UP, (0, -1): Act.DOWN, (-1, 0): Act.LEFT, (1, 0): Act.RIGHT}
 
 
-REPEAT_WINDOW_S = 0.6  # a held key repeats every 40 ms after 350 ms; a longer gap is a new press
-
-
 class Keys:
     """Tells a fresh press (key down after key up) from key repeat, which pygame delivers as
-    more KEYDOWN events: a key counts as held from its KEYDOWN until its KEYUP."""
+    more KEYDOWN events: a key counts as held from its KEYDOWN until its KEYUP, however long the
+    gap between its repeats (a busy machine can take a second over one frame), or until the
+    window loses the keyboard."""
 
-    def __init__(self, clock=time.monotonic):
-        self.clock = clock
-        self.held: dict[int, float] = {}
+    def __init__(self):
+        self.held: set[int] = set()
 
     def down(self, key: int) -> bool:
         """Note a KEYDOWN; True when it is a repeat of a key already held."""
-        now = self.clock()
-        last = self.held.get(key)
-        self.held[key] = now
-        return last is not None and now - last < REPEAT_WINDOW_S
+        repeat = key in self.held
+        self.held.add(key)
+        return repeat
 
     def up(self, key: int) -> None:
-        self.held.pop(key, None)
+        self.held.discard(key)
 
     def release_all(self) -> None:
         """The window lost the keyboard: key-ups may never come."""

@@ -167,3 +167,38 @@ def test_the_terminal_says_each_change_after_a_choice(staged):
     out = io.StringIO()
     TextPlayer(Runner(staged, seed=1), None, out=out, inp=io.StringIO("1\n")).run()
     assert "Compliance +50 (now 100)" in out.getvalue()
+
+
+def test_a_number_key_chooses_only_when_the_choices_are_on_screen(make_app, make_story):
+    long = " ".join(["The shutters come down one by one along the lane, slow as a held breath."] * 6)
+    folder = make_story(f"""
+        scenes:
+          start:
+            text: [{', '.join(repr(long) for _ in range(8))}]
+            choices:
+              - {{text: Go, goto: end}}
+          end:
+            text: End.
+            ending: {{id: e, title: E}}
+        """)
+    app = make_app(load_story(folder).story, size=(1024, 600))
+    scene = new_game(app)
+    scene.reveal_all()
+    press(app, pygame.K_1)                          # page 1 of several: the choice is not shown yet
+    assert app.session.runner.state.scene == "start" and scene.page == 0
+    scene.show_page(len(scene.layout.pages) - 1, full=True)
+    press(app, pygame.K_1)
+    assert app.session.runner.state.scene == "end"
+
+
+def test_a_held_key_on_a_busy_machine_still_never_chooses(make_app, staged):
+    """A frame that takes over a second (a loaded machine) between two repeats of a held key:
+    the key is still held, so the repeat after the gap is no fresh press."""
+    app = make_app(staged)
+    scene = new_game(app)
+    for gap in (1.0, 1.5, 2.0):                         # the first down shows the text, the rest repeat
+        app.now.advance(gap)
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0))
+        settle(app, 1)
+    assert scene.text_done and app.session.runner.state.scene == "shop"
+    assert not app.session.runner.state.history

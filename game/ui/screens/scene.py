@@ -200,7 +200,7 @@ class SceneScreen(Screen):
         elif act in (Act.UNDO, Act.SCROLL_UP):
             self.undo()
         elif act is Act.CHOOSE:
-            if self.can_choose(intent):
+            if self.can_choose(intent) and self.current.choices:  # only with the choices on screen
                 self.choose_number(intent.number)
         elif act in (Act.UP, Act.DOWN) and self.text_done:
             self.move_focus(-1 if act is Act.UP else 1)
@@ -433,13 +433,17 @@ class SceneScreen(Screen):
             text(surface, f"{self.values[measure.variable]}", font, theme.text, (bar.right + self.app.px(6), y + (row - font.get_height()) // 2))
 
     def draw_notes(self, surface: pygame.Surface) -> None:
-        """The last move's measure changes, in pills under the measures; they rise and fade
-        out, or (reduced motion) stay still until the next move."""
+        """The last move's measure changes, in pills under the measures, each in its measure's
+        colour and order ("+10 Lane's trust"; only "+10", at the right, over a portrait, to
+        keep off the face); they rise and fade out, or (reduced motion) stay still until the
+        next move."""
         if not self.notes or self.layout.measures.width < 120:
             return
         app, theme = self.app, self.app.theme
         font = self.small_font(bold=True)
-        x, y = self.layout.measures.x, self.layout.measures.bottom + app.px(14)
+        measures = self.layout.measures
+        y = measures.bottom + app.px(14)
+        beside_face = bool(self.layout.portrait and self.turn.portrait)  # keep off the face: to the right, the change alone
         now = app.now()
         for note in self.notes:
             age = now - note.born
@@ -447,8 +451,11 @@ class SceneScreen(Screen):
             if not app.settings.reduced_motion:
                 alpha = round(255 * max(0.0, min(1.0, (NOTE_SECONDS - age) / NOTE_FADE_SECONDS)))
                 rise = round(app.px(10) * max(0.0, 1 - age / 0.3))
-            image = font.render(note.text, True, theme.measure_colors[note.index % len(theme.measure_colors)])
-            pill = pygame.Rect(x, y + rise, image.get_width() + app.px(20), font.get_height() + app.px(8))
+            words = note.text.split(" ", 1)[0] if beside_face else note.text
+            image = font.render(words, True, theme.measure_colors[note.index % len(theme.measure_colors)])
+            width = image.get_width() + app.px(20)
+            x = measures.right - width if beside_face else measures.x
+            pill = pygame.Rect(x, y + rise, width, font.get_height() + app.px(8))
             layer = pygame.Surface(pill.size, pygame.SRCALPHA)
             pygame.draw.rect(layer, (*theme.panel, 255), layer.get_rect(), border_radius=pill.height // 2)
             pygame.draw.rect(layer, theme.button_edge, layer.get_rect(), width=theme.edge_width, border_radius=pill.height // 2)
