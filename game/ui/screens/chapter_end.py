@@ -10,6 +10,7 @@ from ...classroom.summary import chapter_summary
 from ..classroom_draw import draw_wrapped, wrap
 from ..classroom_flow import end_lesson
 from ..input import Act, Intent
+from ..voice import sentences
 from ..widgets import Button, ButtonList, panel, text
 from .base import Screen
 
@@ -82,6 +83,14 @@ class ChapterEndScreen(Screen):
             self.list.activate(intent.number - 1)
         else:
             self.list.handle(intent)
+
+    def spoken(self) -> tuple[str, str]:
+        moved = [f"{label} from {before} to {after}" for label, before, after in self.summary.measures]
+        chose = "What you chose" if self.lesson is None else "What the class chose"
+        choices = [f"{n}. {choice}" for n, choice in enumerate(self.summary.choices, 1)] or ["No choices in this part"]
+        questions = list(self.summary.questions) or ["What would you have done differently, and what would it have cost?"]
+        words = sentences([self.heading, "How the measures moved", *moved, chose, *choices, "To talk about", *questions])
+        return words, self.list.spoken()
 
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme

@@ -45,6 +45,21 @@ class ClassroomScreen(Screen):
         self.box = pygame.Rect(0, 0, 0, 0)
 
     @property
+    def takes_typing(self) -> bool:
+        return self.focus == len(self.rows)  # the nickname field
+
+    def spoken(self) -> tuple[str, str]:
+        if self.focus < len(self.rows):
+            row = self.rows[self.focus]
+            focus = f"{row.label}: {row.show(row.values[row.index])}. Left and Right change it"
+        elif self.focus == len(self.rows):
+            focus = f"Nickname, optional, a text field: {self.nickname or 'empty'}"
+        else:
+            focus = "Start the lesson, button" if self.focus == len(self.rows) + 1 else "Back, button"
+        words = "Classroom. Up and Down choose a line. No names are needed: the record keeps only a random id and a nickname, on this computer"
+        return words, f"{focus}. {self.focus + 1} of {self.count}"
+
+    @property
     def count(self) -> int:
         return len(self.rows) + 3  # the rows, the nickname, Start, Back
 

@@ -9,6 +9,7 @@ import pygame
 from ...classroom.countdown import EXTEND_SECONDS, Countdown
 from ..classroom_draw import draw_wrapped, wrap
 from ..input import Act, Intent
+from ..voice import sentences
 from ..widgets import Button, ButtonList, panel, shade, text
 from .base import Screen
 
@@ -80,6 +81,15 @@ class DiscussionCard(Screen):
     def after_press(self) -> None:
         if self.app.top is self:
             self.rebuild()
+
+    def spoken(self) -> tuple[str, str]:
+        """The prompts; then the timer's state (not every tick) with the focused button."""
+        keys = f"Left and Right move between the buttons; plus and minus change the timer by {EXTEND_SECONDS} seconds" if self.countdown else ""
+        words = sentences(["Talk about it", *self.prompts, keys])
+        timer = ""
+        if self.countdown:
+            timer = "Time is up. " if self.countdown.done else ("Timer running. " if self.countdown.running else f"Timer {self.countdown.label()}, stopped. ")
+        return words, timer + self.list.spoken()
 
     def update(self, dt: float) -> bool:
         if not self.countdown or not self.countdown.running:

@@ -14,10 +14,13 @@ import pygame
 
 from ..input import Act, Intent
 from ..classroom_draw import wrap
+from ..voice import sentences
 from ..widgets import Button, ButtonList, panel, shade, text
 from .base import Screen
 
 TILE = 13
+KEYS = ("Arrows move the frame one cell, Page Up and Page Down a block. Enter reads the frame. "
+        "1 turns the blue light on or off, 2 reads, 3 leaves it. Escape goes back to the scene")
 
 
 def to_surface(image: np.ndarray) -> pygame.Surface:
@@ -76,7 +79,6 @@ class InspectScreen(Screen):
     def toggle_blue(self) -> None:
         self.blue = not self.blue
         self.buttons = self.make_buttons()
-        self.say("Blue light on: the yellow dots show dark." if self.blue else "Blue light off.")
 
     def read(self) -> None:
         verdict = self.puzzle.check()
@@ -85,7 +87,6 @@ class InspectScreen(Screen):
             self.solved = verdict.payload
             self.message = "The decoder reads the block and corrects it: " + verdict.hint
             self.buttons = self.make_buttons()
-        self.say(self.message)
 
     def leave(self) -> None:
         self.app.pop()
@@ -101,10 +102,28 @@ class InspectScreen(Screen):
         if scene is not None:
             scene.sync(new_turn=True, moved=True)
 
-    def say(self, words: str) -> None:
-        speak = getattr(self.app, "speak", None)
-        if callable(speak):
-            speak(words)
+    # --- self-voicing ------------------------------------------------------------------------
+
+    def spoken(self) -> tuple[str, str]:
+        """The instructions or the decoder's last word; then where the frame is and what lies
+        under its top row and left column, so the code can be found by ear as well as by eye."""
+        if self.solved is not None:
+            fields = f"Printer {self.solved.printer_label}. Date {self.solved.date_text}. Time {self.solved.time_text}"
+            return sentences([self.message, fields, "Enter: continue"]), ""
+        words = [self.message]
+        if self.puzzle.tries == 0:
+            words = ["Your mask, under the loupe", self.message, KEYS]
+        return sentences(words), self.frame_words()
+
+    def frame_words(self) -> str:
+        row, col = self.puzzle.frame
+        inside = self.puzzle.printed[row:row + TILE, col:col + TILE]
+        seen = self.puzzle.dots[row:row + TILE, col:col + TILE]
+        light = "Blue light on" if self.blue else "Blue light off"
+        if not inside.all():
+            return f"{light}. Frame at row {row}, column {col}: part of it is off the print"
+        return (f"{light}. Frame at row {row}, column {col}: top row {int(seen[0].sum())} of {TILE} dots, "
+                f"left column {int(seen[:, 0].sum())} of {TILE}")
 
     # --- layout --------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ... import wording
 from ...engine import Phase, Turn
 from .. import classroom_flow
 from ..input import Act, Intent
@@ -50,6 +51,9 @@ class SceneScreen(Screen):
         self.static: pygame.Surface | None = None
         self.choices_since: float | None = None
         self.discussed: Turn | None = None  # the turn whose discussion card was shown
+        self.focus_moved = False  # the player moved the focus on this page (self-voicing reads it)
+        self.changed: list[str] = []  # the last move's measure changes in words, for self-voicing
+        self.read_for: tuple = (None, None, -1, "")  # the turn, layout and page self-voicing's words are for, and them
 
     # --- following the runner ----------------------------------------------------------
 
@@ -72,8 +76,10 @@ class SceneScreen(Screen):
         if new_turn:
             if moved:
                 self.note_changes()
+            self.changed = wording.changes(self.app.story.measures, self.known, self.values) if moved else []
             self.known = dict(self.values)
             self.page, self.revealed, self.focus, self.choices_since = 0, 0.0, 0, None
+            self.focus_moved = False
             self.app.audio.music(self.app.story.asset_path(self.turn.music))
             self.app.audio.sound(self.app.story.asset_path(self.turn.sound))
             if self.turn.phase is Phase.ENDED:
@@ -146,6 +152,7 @@ class SceneScreen(Screen):
 
     def show_page(self, page: int, full: bool = False) -> None:
         self.page, self.revealed, self.choices_since = page, 0.0, None
+        self.focus_moved = False
         if full or self.app.settings.chars_per_second == 0:
             self.reveal_all()
 
@@ -200,7 +207,7 @@ class SceneScreen(Screen):
     def point(self, pos) -> None:
         for index, box in enumerate(self.current.choices if self.text_done else []):
             if box.rect.collidepoint(pos) and index != self.focus:
-                self.focus = index
+                self.focus, self.focus_moved = index, True
                 self.app.sound_of("hover")()
 
     def click(self, intent: Intent) -> None:
@@ -215,6 +222,7 @@ class SceneScreen(Screen):
     def move_focus(self, delta: int) -> None:
         if self.current.choices:
             self.focus = (self.focus + delta) % len(self.current.choices)
+            self.focus_moved = True
 
     def choose_number(self, number: int) -> None:
         boxes = [box for page in self.layout.pages for box in page.choices]
@@ -258,6 +266,41 @@ class SceneScreen(Screen):
             self.show_page(len(self.layout.pages) - 1, full=True)
         else:
             self.app.toast("This is the start: there is nothing to undo.")
+
+    # --- self-voicing -----------------------------------------------------------------------------
+
+    def spoken(self) -> tuple[str, str]:
+        """The page as it is read aloud: what the last move changed, who speaks, the page's text,
+        then its choices; the focus is read once the player moves it."""
+        turn, layout, page, words = self.read_for
+        if turn is not self.turn or layout is not self.layout or page != self.page:
+            words = self.page_words()
+            self.read_for = (self.turn, self.layout, self.page, words)
+        focus = ""
+        if self.focus_moved and self.current.choices:
+            box = self.current.choices[min(self.focus, len(self.current.choices) - 1)]
+            focus = self.choice_words(box)
+        return words, focus
+
+    def page_words(self) -> str:
+        from ..voice import sentences
+
+        parts = list(self.changed) if self.page == 0 else []
+        if self.page == 0 and self.turn.speaker:
+            parts.append(f"{self.turn.speaker.name}:")
+        parts.append(" ".join(placed.line.text for placed in self.current.lines))
+        pages = len(self.layout.pages)
+        if pages > 1:
+            parts.append(f"Page {self.page + 1} of {pages}")
+        if self.current.choices:
+            parts += [self.choice_words(box) for box in self.current.choices]
+        elif self.page < pages - 1:
+            parts.append("Space for the next page")
+        return sentences(parts)
+
+    def choice_words(self, box: ChoiceBox) -> str:
+        words = " ".join(placed.line.text for placed in box.lines)
+        return f"Choice {box.number}: {words}" if box.number else f"Button: {words}"
 
     # --- time ------------------------------------------------------------------------------------
 

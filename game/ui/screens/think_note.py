@@ -7,6 +7,7 @@ import pygame
 
 from ..classroom_draw import draw_wrapped, wrap
 from ..input import Act, Intent
+from ..voice import sentences
 from ..widgets import panel, text
 from .base import Screen
 
@@ -32,6 +33,9 @@ class ThinkNote(Screen):
     def handle(self, intent: Intent) -> None:
         if intent.act not in (Act.POINT, Act.TEXT):
             self.app.pop()
+
+    def spoken(self) -> tuple[str, str]:
+        return sentences(["Think about it", *self.prompts, "Any key to go on"]), ""
 
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme

@@ -92,6 +92,10 @@ class TitleScreen(MenuScreen):
         else:
             super().handle(intent)
 
+    def spoken(self) -> tuple[str, str]:
+        story = self.app.story
+        return f"{story.title}. {story.description or ''} Press V to turn self-voicing off, F1 for help", self.list.spoken()
+
     def quit(self) -> None:
         self.app.running = False
 

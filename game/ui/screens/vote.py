@@ -10,6 +10,7 @@ import pygame
 from ...classroom.votes import Tally
 from ..classroom_draw import bar_rows, draw_wrapped
 from ..input import Act, Intent
+from ..voice import sentences
 from ..widgets import panel, shade, text
 from .base import Screen
 
@@ -107,6 +108,15 @@ class VoteScreen(Screen):
     def decide(self, pick: int | None) -> None:
         self.lesson.decide(self.tally, pick)
         self.app.pop()
+
+    # --- self-voicing -----------------------------------------------------------------------
+
+    def spoken(self) -> tuple[str, str]:
+        options = [f"Option {n}: {choice.text}" for n, choice in enumerate(self.turn.choices, 1)]
+        words = sentences(["Room vote", *options, "Number keys add a vote, Backspace takes one off, T types the counts, Enter goes on"])
+        count = self.tally.counts[self.selected]
+        selected = f"Option {self.selected + 1}: {count} vote{'s' if count != 1 else ''}"
+        return words, sentences([selected, f"{self.tally.total} in all", self.status()])
 
     # --- drawing ------------------------------------------------------------------------------
 
