@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="play the game (the default command)")
     play.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
     play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--plain", action="store_true", help="play in the terminal for a screen reader: no decoration, one line each, paging (implies --text)")
     play.add_argument("--save-dir", metavar="DIR", help="keep saves here instead of the per-user folder")
     play.add_argument("--load", metavar="SLOT", help="start from this save slot")
     play.add_argument("--seed", type=int, default=None, metavar="N", help="seed for the story's random rolls")
@@ -276,6 +277,7 @@ def run_play(args: argparse.Namespace) -> int:
     args.debug = args.debug or args.watch or args.start is not None
     args.live = LiveStory(story.root, display, watch=args.watch) if args.debug else None
     store = SaveStore(paths.save_dir(story.id, args.save_dir), story)
+    args.text = args.text or args.plain
     if args.classroom and (args.text or not paths.has_display()):
         return classroom.play_classroom_in_terminal(story, args)
     if not args.text:
@@ -365,7 +367,7 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
         except ReplayError as exc:
             print(f"face-value: cannot replay: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-    player = TextPlayer(runner, store, recorder=_begun(classroom.recorder_for(story, args, "single"), runner))
+    player = TextPlayer(runner, store, recorder=_begun(classroom.recorder_for(story, args, "single"), runner), plain=args.plain)
     if args.live is not None:
         from .textdebug import TextDebug
         player.tools = TextDebug(player, args.live)
