@@ -116,7 +116,7 @@ class TitleScreen(MenuScreen):
 
     def hint(self) -> str:
         screen = "F11: leave fullscreen" if self.app.settings.fullscreen else "F11: fullscreen"
-        return f"Arrows and Enter, or the mouse.  {screen}."
+        return f"Arrows and Enter, or the mouse.  F1: help.  {screen}."
 
     def relayout(self) -> None:
         """Title, the subtitle wrapped under it, then the buttons (in two columns when one
