@@ -143,7 +143,7 @@ class InspectScreen(Screen):
         scale = min(room.width / image_w, room.height / image_h)
         self.print_rect = pygame.Rect(room.x, room.y, int(image_w * scale), int(image_h * scale))
         self.print_rect.centery = self.loupe_rect.centery
-        self.right = pygame.Rect(left.right + 2 * margin, top, side, self.box.bottom - margin - top)
+        self.right = pygame.Rect(left.right + 2 * margin, top, side - margin, self.box.bottom - margin - top)
         self.surfaces = {}
         self.layout_buttons(self.buttons)
 
@@ -208,6 +208,8 @@ class InspectScreen(Screen):
         row, col = self.puzzle.frame
         rect = pygame.Rect(self.print_rect.x + round(col * scale), self.print_rect.y + round(row * scale), round(TILE * scale), round(TILE * scale))
         width = max(2, self.app.px(3))
+        if theme.name == "high_contrast":  # a dark edge keeps the frame clear of the light print (3:1 or more)
+            pygame.draw.rect(surface, theme.shade, rect.inflate(width * 4, width * 4), width=width * 3)
         pygame.draw.rect(surface, theme.focus, rect.inflate(width * 2, width * 2), width=width)
 
     def draw_loupe(self, surface: pygame.Surface) -> None:
@@ -225,13 +227,19 @@ class InspectScreen(Screen):
             y = self.loupe_rect.y + round(i * cell)
             pygame.draw.line(surface, line, (x, self.loupe_rect.y), (x, self.loupe_rect.bottom), 1)
             pygame.draw.line(surface, line, (self.loupe_rect.x, y), (self.loupe_rect.right, y), 1)
-        ring = theme.focus
+        ring, stroke = theme.focus, max(2, app.px(2))
+        halo = theme.name == "high_contrast"  # yellow on the blue-lit print is under 3:1 alone: edge it in black
         for (r, c), dotted in self.marks.items():
             centre = (self.loupe_rect.x + round((c + 0.5) * cell), self.loupe_rect.y + round((r + 0.5) * cell))
-            pygame.draw.circle(surface, ring, centre, max(4, round(cell * 0.45)), width=max(2, app.px(2)))
+            radius, off = max(4, round(cell * 0.45)), round(cell * 0.3)
+            if halo:  # outside the ring only, so a blank cell never looks dotted
+                pygame.draw.circle(surface, theme.shade, centre, radius + 2 * stroke, width=2 * stroke)
+            pygame.draw.circle(surface, ring, centre, radius, width=stroke)
             if not dotted:  # the card: a crossed ring must be blank
-                off = round(cell * 0.3)
-                pygame.draw.line(surface, ring, (centre[0] - off, centre[1] + off), (centre[0] + off, centre[1] - off), max(2, app.px(2)))
+                ends = (centre[0] - off, centre[1] + off), (centre[0] + off, centre[1] - off)
+                if halo:
+                    pygame.draw.line(surface, theme.shade, *ends, stroke + 2)
+                pygame.draw.line(surface, ring, *ends, stroke)
         pygame.draw.rect(surface, theme.button_edge, self.loupe_rect, width=max(2, app.px(2)))
 
     def draw_words(self, surface: pygame.Surface) -> None:
