@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", default="1280x720", metavar="WxH")
     shot.add_argument("--set", action="append", default=[], metavar="VAR=VALUE", help="a variable's value (repeatable)")
     shot.add_argument("--settings", action="append", default=[], metavar="KEY=VALUE", help="a setting, e.g. theme=high_contrast (repeatable)")
-    shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings or ending")
+    shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings, ending, help, "
+                      "inspect, or classroom mode's classroom, discussion, vote, chapter_end, roads, think_note")
     shot.add_argument("--story", dest="story_option", metavar="DIR", help="the same as STORY_DIR (kept for old scripts)")
     shot.add_argument("--save", metavar="FILE.json", help="start from this save file (its scene and history) instead of a scene id")
     classroom.add_commands(commands)
@@ -419,7 +420,10 @@ def run_shot(args: argparse.Namespace) -> int:
         except SaveError as exc:
             print(f"face-value: cannot load: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-    shot.render_shot(story, out, scene=scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
+    try:
+        shot.render_shot(story, out, scene=scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
+    except shot.ShotError as exc:
+        raise UsageError(str(exc)) from None
     print(f"{out}: {size[0]}x{size[1]}")
     return EXIT_OK
 
