@@ -201,3 +201,27 @@ def test_f1_opens_help_with_the_keys_and_each_measure_explained(make_app, staged
     assert "Trust (0 to 100, now 50): What the lane thinks." in heard[0]
     press(app, pygame.K_F1)
     assert app.top.name == "scene"
+
+
+def test_the_load_screen_reads_the_focused_slot(make_app, staged):
+    engine = Recorder()
+    app = voiced_app(make_app, staged, engine)
+    app.push("title")
+    settle(app)
+    app.push("slots", saving=False)
+    settle(app)
+    app.voice.idle(5)
+    assert engine.heard[-1].startswith("Load a game.") and "Autosave: Empty. 1 of" in engine.heard[-1]
+    assert heard_after(app, engine, lambda: press(app, pygame.K_RIGHT))[0].startswith("Slot 1: Empty. 2 of")
+
+
+def test_the_ending_screen_reads_the_ending_and_the_choices(make_app, staged):
+    engine = Recorder()
+    app = voiced_app(make_app, staged, engine)
+    app.session.new_game()
+    app.session.choose(2)  # Go out: the street, which ends
+    app.push("scene")
+    app.push("ending")
+    settle(app)
+    app.voice.idle(5)
+    assert engine.heard[-1].startswith("Ending: Night.") and "New game, button 1 of 4" in engine.heard[-1]
