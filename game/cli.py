@@ -54,6 +54,7 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="play the game (the default command)")
     play.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
     play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--plain", action="store_true", help="play in the terminal for a screen reader: no decoration, one line each, paging (implies --text)")
     play.add_argument("--save-dir", metavar="DIR", help="keep saves here instead of the per-user folder")
     play.add_argument("--load", metavar="SLOT", help="start from this save slot")
     play.add_argument("--seed", type=int, default=None, metavar="N", help="seed for the story's random rolls")
@@ -92,7 +93,8 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
     shot.add_argument("--size", default="1280x720", metavar="WxH")
     shot.add_argument("--set", action="append", default=[], metavar="VAR=VALUE", help="a variable's value (repeatable)")
     shot.add_argument("--settings", action="append", default=[], metavar="KEY=VALUE", help="a setting, e.g. theme=high_contrast (repeatable)")
-    shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings or ending")
+    shot.add_argument("--screen", default="scene", help="scene, title, menu, save, load, history, settings, chapters, endings, ending, help, "
+                      "inspect, or classroom mode's classroom, discussion, vote, chapter_end, roads, think_note")
     shot.add_argument("--story", dest="story_option", metavar="DIR", help="the same as STORY_DIR (kept for old scripts)")
     shot.add_argument("--save", metavar="FILE.json", help="start from this save file (its scene and history) instead of a scene id")
     _add_listed(commands, ("sessions", "transcript", "report", "prompts")) if listing else classroom.add_commands(commands)
@@ -358,6 +360,7 @@ def run_play(args: argparse.Namespace) -> int:
     args.debug = args.debug or args.watch or args.start is not None
     args.live = LiveStory(story.root, display, watch=args.watch) if args.debug else None
     store = SaveStore(paths.save_dir(story.id, args.save_dir), story)
+    args.text = args.text or args.plain
     if args.classroom and (args.text or not paths.has_display()):
         return classroom.play_classroom_in_terminal(story, args)
     if not args.text:
@@ -455,7 +458,7 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
         except ReplayError as exc:
             print(f"face-value: cannot replay: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-    player = TextPlayer(runner, store, recorder=_begun(classroom.recorder_for(story, args, "single"), runner))
+    player = TextPlayer(runner, store, recorder=_begun(classroom.recorder_for(story, args, "single"), runner), plain=args.plain)
     if args.live is not None:
         from .textdebug import TextDebug
         player.tools = TextDebug(player, args.live)
@@ -516,6 +519,8 @@ def run_shot(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
     try:
         shot.render_shot(story, out, scene=scene, size=size, values=values, settings=settings, screen=args.screen, state=state)
+    except shot.ShotError as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:
         print(f"face-value: error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -1,4 +1,9 @@
-"""The terminal player: shows a turn, reads one line per move, works with piped input."""
+"""The terminal player: shows a turn, reads one line per move, works with piped input.
+
+`plain` is the screen-reader-first mode (`play --plain`): no decorative lines, one announcement
+per line (a paragraph is one line, never wrapped; no blank lines), changes said in words
+("Trust up 10, now 60"), "Autosaved." on leaving, and a "more" prompt that pages a long scene
+on a short terminal (never when the input is piped)."""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import shutil
 import sys
 from typing import TextIO
 
-from . import emphasis
+from . import emphasis, wording
 from .engine import AUTOSAVE, Phase, Runner, RunnerError, SaveError, SaveStore, StoryRuntimeError, check_slot
 
 HELP = "a number picks a choice; Enter continues; u undo; m measures; s [SLOT] save; l [SLOT] load; h help; q quit"
@@ -28,7 +33,8 @@ def _tolerant(stream: TextIO) -> TextIO:
 class TextPlayer:
     """Plays a story in a terminal through the same Runner the window uses."""
 
-    def __init__(self, runner: Runner, store: SaveStore | None, out: TextIO | None = None, inp: TextIO | None = None, recorder=None):
+    def __init__(self, runner: Runner, store: SaveStore | None, out: TextIO | None = None, inp: TextIO | None = None, recorder=None,
+                 plain: bool = False, page_lines: int | None = None):
         self.runner = runner
         self.recorder = recorder  # a classroom.record.Recorder, or None: no session record
         self.store = store
@@ -38,15 +44,44 @@ class TextPlayer:
         self.autosave_failed = False
         self.shown_chapter = None
         self.tools = None  # the writer's debugging commands (game/textdebug.py), when on
-        self.italic = emphasis.can_show_italic(out)
+        self.plain = plain
+        self.italic = emphasis.can_show_italic(out) and not plain
         self.inspection = None  # the mask inspection of the current scene, if any
+        self.page_lines = self.lines_per_page() if page_lines is None else page_lines  # 0: no paging
+        self.since_more = 0  # lines shown since the last "more" prompt, in plain mode
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.out)
+        if self.plain and not text.strip():
+            return  # a screen reader reads a blank line as "blank"
+        print(text.strip() if self.plain else text, file=self.out)
+
+    def lines_per_page(self) -> int:
+        """Plain mode pages a scene longer than the terminal, when a person is typing at one."""
+        if not self.plain or not _is_tty(self.inp) or not _is_tty(self.out):
+            return 0
+        return max(4, shutil.get_terminal_size((80, 24)).lines - 2)
+
+    def paragraph(self, text: str, **indents) -> None:
+        """A paragraph of story text: wrapped to the terminal, or (plain) one line of its own,
+        with a "more" prompt first when the page is full."""
+        if not self.plain:
+            self.say(emphasis.wrap(text, self.width, self.italic, **indents) if text else "")
+            return
+        text = emphasis.wrap(text, 10**6, False)
+        if not text.strip():
+            return
+        if self.page_lines and self.since_more >= self.page_lines:
+            self.out.write("More: press Enter. ")
+            self.out.flush()
+            self.inp.readline()
+            self.since_more = 0
+        self.say(text)
+        self.since_more += 1
 
     def run(self) -> int:
         """Play until an ending (0), the end of input (0) or q (0)."""
-        self.say(f"== {self.runner.story.title} ==   (h for help)")
+        title = self.runner.story.title
+        self.say(f"{title}. Type h for help." if self.plain else f"== {title} ==   (h for help)")
         show = True
         while True:
             try:
@@ -69,11 +104,18 @@ class TextPlayer:
             line = self.read()
             if line is None:
                 self.say()
+                self.leaving()
                 return 0
             outcome = self.command(line.strip(), turn)
             if outcome == "quit":
+                self.leaving()
                 return 0
             show = outcome == "moved"
+
+    def leaving(self) -> None:
+        """Plain mode says the game was kept: every move was autosaved as it was made."""
+        if self.plain and self.store is not None and not self.autosave_failed and self.runner.state.history:
+            self.say("Autosaved.")
 
     def read(self) -> str | None:
         self.out.write("> ")
@@ -82,6 +124,8 @@ class TextPlayer:
             line = self.inp.readline()
         except UnicodeDecodeError:  # a stream that could not be made tolerant
             return "\ufffd"
+        if self.plain and not _is_tty(self.inp):
+            self.out.write("\n")  # piped input echoes nothing: the next announcement gets its own line
         return None if line == "" else line
 
     def chapter_ended(self) -> bool:
@@ -98,27 +142,31 @@ class TextPlayer:
 
     def show(self, turn) -> None:
         self.say()
+        self.since_more = 0
         chapter = self.runner.story.chapter(turn.scene.chapter) if turn.scene.chapter else None
         if chapter and chapter.number != self.shown_chapter:
             self.shown_chapter = chapter.number
-            self.say(f"--- Chapter {chapter.number}: {chapter.title} ---")
+            self.say(f"Chapter {chapter.number}: {chapter.title}." if self.plain else f"--- Chapter {chapter.number}: {chapter.title} ---")
             self.say()
         if turn.speaker:
-            self.say(f"[{turn.speaker.name}]")
+            self.say(f"{turn.speaker.name} says:" if self.plain else f"[{turn.speaker.name}]")
         for paragraph in turn.paragraphs:
             for line in paragraph.split("\n"):
-                self.say(emphasis.wrap(line, self.width, self.italic) if line else "")
+                self.paragraph(line)
             self.say()
         if turn.phase is Phase.ENDED:
-            self.say(f"*** Ending: {turn.ending.title} ***")
+            self.say(f"Ending: {turn.ending.title}." if self.plain else f"*** Ending: {turn.ending.title} ***")
         elif turn.phase is Phase.CONTINUING:
-            self.say("  (Enter to continue)")
+            self.say("Press Enter to continue." if self.plain else "  (Enter to continue)")
         elif turn.phase is Phase.STUCK:
             self.say(f"story error: {turn.scene.place}: no choice is available here; type u to undo")
         if turn.inspect is not None:
             return self.show_inspection(turn)
         for choice in turn.choices:
-            self.say(emphasis.wrap(f"{choice.number}) {choice.text}", self.width, self.italic, initial_indent="  ", subsequent_indent="     "))
+            if self.plain:
+                self.paragraph(f"Choice {choice.number}: {choice.text}")
+            else:
+                self.paragraph(f"{choice.number}) {choice.text}", initial_indent="  ", subsequent_indent="     ")
 
     def show_inspection(self, turn) -> None:
         from .mask.textinspect import TextInspection
@@ -153,12 +201,17 @@ class TextPlayer:
         return self.move(line, turn)
 
     def measures(self) -> str:
+        """Each measure on a line of its own: its value, its range and what it means."""
         values = self.runner.state.variables
-        return "   ".join(f"{m.label} {values[m.variable]}" for m in self.runner.story.measures)
+        return "\n".join(f"{m.label}: {wording.number(values[m.variable])} ({wording.number(m.low)} to {wording.number(m.high)})"
+                         + (f". {m.description}" if m.description else "") for m in self.runner.story.measures)
 
     def changes(self, before: dict) -> str:
-        """The measures a move changed, like 'Trust +10 (now 60)'."""
+        """The measures a move changed, like 'Trust +10 (now 60)'; plain: 'Trust up 10, now 60.'
+        one a line."""
         after = self.runner.state.variables
+        if self.plain:
+            return "\n".join(f"{words}." for words in wording.changes(self.runner.story.measures, before, after))
         moved = [f"{m.label} {after[m.variable] - before[m.variable]:+g} (now {after[m.variable]})"
                  for m in self.runner.story.measures if before[m.variable] != after[m.variable]]
         return "  " + "; ".join(moved) if moved else ""
@@ -256,3 +309,11 @@ class TextPlayer:
         except SaveError as exc:
             self.autosave_failed = True
             self.say(f"autosave is off for this session: {exc}")
+
+
+def _is_tty(stream) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False

@@ -24,6 +24,7 @@ from .registry import Screens
 from .settings import Settings, SettingsFile
 from .textlayout import LineCache, TextStyle, wrap_paragraph
 from .theme import THEMES, Theme
+from .voice import Voice, sentences
 from .widgets import panel, text
 
 DEFAULT_SIZE = (1280, 720)
@@ -64,6 +65,11 @@ class App:
         self.clock = pygame.time.Clock()
         self.toast_text, self.toast_until = "", 0.0
         self.live = None  # the writer's tools (ui/live.py: F3, F5, --watch), with --debug
+        self.voice = Voice()
+        self.voiced: tuple = (None, "", "")  # the screen, words and focus self-voicing read last
+        self.unspoken_toast = ""
+        if self.settings.self_voicing and not self.voice.available:
+            self.toast(self.voice.notice)
         for notice in (self.settings_file.notice, gallery.notice, self.audio.notice):
             if notice:
                 self.toast(notice)
@@ -189,6 +195,50 @@ class App:
     def toast(self, message: str) -> None:
         self.toast_text, self.toast_until = message, self.now() + TOAST_SECONDS
         self.dirty = True
+        self.unspoken_toast = message
+
+    # --- self-voicing ------------------------------------------------------------------------
+
+    def speak(self, words: str, interrupt: bool = True) -> None:
+        """Say `words` aloud when self-voicing is on; returns at once (ui/voice.py speaks)."""
+        if self.settings.self_voicing:
+            self.voice.say(words, interrupt)
+
+    def toggle_voice(self) -> None:
+        self.settings.self_voicing = not self.settings.self_voicing
+        self.apply_settings()
+        if not self.settings.self_voicing:
+            self.voice.silence()
+            self.toast("Self-voicing off")
+        elif not self.voice.available:
+            self.toast(self.voice.notice)
+        else:
+            self.toast("Self-voicing on")
+            self.voiced = (None, "", "")
+            self.top.voiced_words = None  # read the whole screen now
+
+    def follow_voice(self) -> None:
+        """Read what changed: a new toast, then the top screen — all of it when the screen or
+        its words are new (words, then the focused control), only the focus when that moved.
+        A screen shown again with the same words (a menu closed over it) gets its focus read."""
+        if not self.settings.self_voicing or not self.stack:
+            self.unspoken_toast = ""
+            return
+        top = self.top
+        words, focus = top.spoken()
+        screen, said, focused = self.voiced
+        parts = [self.unspoken_toast] if self.unspoken_toast else []
+        if top is not screen and top.voiced_words == words:
+            parts.append(focus)
+        elif top is not screen or words != said:
+            parts += [words, focus]
+        elif focus != focused:
+            parts.append(focus)
+        spoken = sentences(parts)
+        if spoken:
+            self.speak(spoken)
+        self.voiced, self.unspoken_toast = (top, words, focus), ""
+        top.voiced_words = words
 
     def animating(self) -> bool:
         return bool(self.toast_text) or any(getattr(s, "animating", False) for s in self.stack)
@@ -200,6 +250,7 @@ class App:
         return 0
 
     def close(self) -> None:
+        self.voice.close()
         pygame.quit()
 
     def step(self, block: bool = True) -> None:
@@ -220,6 +271,7 @@ class App:
         """Advance animations by dt and draw if anything changed (the cost of one frame)."""
         self.guarded(lambda: self.update(dt))
         if self.dirty:
+            self.guarded(self.follow_voice)
             self.guarded(self.draw)
             pygame.display.flip()
             self.dirty = False
@@ -233,6 +285,11 @@ class App:
             return
         if intent.act is Act.FULLSCREEN:
             self.toggle_fullscreen()
+            return
+        if intent.act in (Act.VOICE, Act.HELP) and not self.top.takes_typing and self.top.name != "help":
+            self.dirty = True
+            if not intent.repeat:
+                self.toggle_voice() if intent.act is Act.VOICE else self.push("help")
             return
         if intent.repeat and intent.act not in REPEATABLE and not self.top.pages_on_repeat:
             return

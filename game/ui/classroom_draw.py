@@ -63,6 +63,8 @@ def bar_rows(surface, rect: pygame.Rect, labels: list[str], counts: list[int], t
         room = row.width - font.size("999  (100%)")[0] - 16
         length = round(room * count / top)
         pygame.draw.rect(surface, theme.button, (row.x, bar_top, room, bar_h), border_radius=4)
+        if theme.name == "high_contrast":  # the empty track is as dark as the panel: give it an edge
+            pygame.draw.rect(surface, theme.button_edge, (row.x, bar_top, room, bar_h), width=2, border_radius=4)
         bar_color = theme.measure_colors[index % len(theme.measure_colors)]
         if length:
             pygame.draw.rect(surface, bar_color, (row.x, bar_top, length, bar_h), border_radius=4)

@@ -33,6 +33,8 @@ class Act(enum.Enum):
     QUIT = "quit"              # the window was closed
     RESIZED = "resized"
     TEXT = "text"              # typed characters (text), for fields such as a nickname
+    VOICE = "voice"            # V: self-voicing on or off
+    HELP = "help"              # F1: the keys and what each measure means
 
 
 # what a held key may keep doing: move and scroll, never activate, choose, go back or undo
@@ -56,6 +58,7 @@ _KEYS = {
     pygame.K_PAGEUP: Act.PAGE_UP, pygame.K_PAGEDOWN: Act.PAGE_DOWN,
     pygame.K_F11: Act.FULLSCREEN, pygame.K_h: Act.HISTORY,
     pygame.K_F5: Act.RELOAD, pygame.K_F3: Act.DEBUG, pygame.K_TAB: Act.NEXT_FIELD,
+    pygame.K_v: Act.VOICE, pygame.K_F1: Act.HELP,
 }
 _PAD_BUTTONS = {0: Act.ACTIVATE, 1: Act.BACK, 2: Act.UNDO, 3: Act.HISTORY}
 _PAD_HAT = {(0, 1): Act.UP, (0, -1): Act.DOWN, (-1, 0): Act.LEFT, (1, 0): Act.RIGHT}

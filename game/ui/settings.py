@@ -34,6 +34,7 @@ class Settings:
     fullscreen: bool = False
     session_records: bool = True  # a session file per playthrough, kept on this computer
     think_notes: bool = False     # discussion prompts as a quiet note after the choice
+    self_voicing: bool = False    # read the screen aloud through the system's speech engine (V)
 
     @property
     def chars_per_second(self) -> int:
@@ -89,6 +90,7 @@ def _valid(name: str, value) -> bool:
         "fullscreen": lambda v: isinstance(v, bool),
         "session_records": lambda v: isinstance(v, bool),
         "think_notes": lambda v: isinstance(v, bool),
+        "self_voicing": lambda v: isinstance(v, bool),
     }
     return checks[name](value)
 

@@ -122,6 +122,15 @@ class ButtonList:
             return False
         return True
 
+    def spoken(self) -> str:
+        """The focused button as self-voicing reads it: 'Load, button 3 of 8'."""
+        if not self.buttons:
+            return ""
+        button = self.buttons[self.focus]
+        detail = f", {button.detail}" if button.detail else ""
+        off = ", unavailable" if not button.enabled else ""
+        return f"{button.label}{detail}, button {self.focus + 1} of {len(self.buttons)}{off}"
+
     def hit(self, pos) -> int | None:
         for index, button in enumerate(self.buttons):
             if button.enabled and button.rect.collidepoint(pos):

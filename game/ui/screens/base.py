@@ -19,6 +19,8 @@ class Screen:
     name = ""  # how the App opens it: app.push("title"); a screen with a name is found by itself
     opaque = True
     pages_on_repeat = False  # True: a held Enter or Space reaches handle() (marked repeat), to page text
+    voiced_words = None  # what self-voicing last read of this screen (App.follow_voice)
+    takes_typing = False  # True while a text field has the keyboard: V and F1 are letters/keys for it
 
     def __init__(self, app: "App"):
         self.app = app
@@ -43,6 +45,10 @@ class Screen:
     def update(self, dt: float) -> bool:
         """Advance animations by dt seconds; True while something still moves."""
         return False
+
+    def spoken(self) -> tuple[str, str]:
+        """What self-voicing reads here: the screen's words, and the focused control's."""
+        return "", ""
 
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 import pygame
 
 from ...classroom.record import NICKNAME_LIMIT, clean_nickname
-from ..classroom_draw import draw_wrapped
+from ..classroom_draw import draw_wrapped, wrap
 from ..classroom_flow import start_lesson
 from ..input import Act, Intent
 from ..widgets import focus_ring, panel, shade, text
 from .base import Screen
 
 TIMERS = (0, 60, 90, 120, 180, 300)
+NOTE = ("Up/Down choose a line, Left/Right change it, Enter starts. No names are needed: the record keeps only a "
+        "random id and this nickname, on this computer.")
 
 
 @dataclass
@@ -45,6 +47,21 @@ class ClassroomScreen(Screen):
         self.box = pygame.Rect(0, 0, 0, 0)
 
     @property
+    def takes_typing(self) -> bool:
+        return self.focus == len(self.rows)  # the nickname field
+
+    def spoken(self) -> tuple[str, str]:
+        if self.focus < len(self.rows):
+            row = self.rows[self.focus]
+            focus = f"{row.label}: {row.show(row.values[row.index])}. Left and Right change it"
+        elif self.focus == len(self.rows):
+            focus = f"Nickname, optional, a text field: {self.nickname or 'empty'}"
+        else:
+            focus = "Start the lesson, button" if self.focus == len(self.rows) + 1 else "Back, button"
+        words = "Classroom. Up and Down choose a line. No names are needed: the record keeps only a random id and a nickname, on this computer"
+        return words, f"{focus}. {self.focus + 1} of {self.count}"
+
+    @property
     def count(self) -> int:
         return len(self.rows) + 3  # the rows, the nickname, Start, Back
 
@@ -54,8 +71,9 @@ class ClassroomScreen(Screen):
         row_h = font.get_height() + app.px(20)
         gap = app.px(10)
         heading = app.font(34, bold=True).get_linesize() + app.px(20)
-        note = app.font(20).get_linesize() * 2 + app.px(10)
         width = min(app.size[0] - app.px(40), app.px(1000))
+        self.note_lines = len(wrap(NOTE, app.font(20), width - app.px(48)))  # all of it, at any text size
+        note = app.font(20).get_linesize() * self.note_lines + app.px(10)
         height = min(app.size[1] - app.px(20), heading + self.count * (row_h + gap) + note + app.px(40))
         self.box = pygame.Rect(0, 0, width, height)
         self.box.center = (app.size[0] // 2, app.size[1] // 2)
@@ -139,6 +157,5 @@ class ClassroomScreen(Screen):
                 text(surface, label, font, theme.button_text, (rect.centerx, y), align="center")
             if focused:
                 focus_ring(surface, rect, theme)
-        note = "Up/Down choose a line, Left/Right change it, Enter starts. No names are needed: the record keeps only a random id and this nickname, on this computer."
         bottom = self.rects[-1].bottom + app.px(12)
-        draw_wrapped(surface, note, app.font(20), theme.muted, (self.box.x + app.px(24), bottom), self.box.width - app.px(48), 2)
+        draw_wrapped(surface, NOTE, app.font(20), theme.muted, (self.box.x + app.px(24), bottom), self.box.width - app.px(48), self.note_lines)

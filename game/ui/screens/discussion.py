@@ -9,6 +9,7 @@ import pygame
 from ...classroom.countdown import EXTEND_SECONDS, Countdown
 from ..classroom_draw import draw_wrapped, wrap
 from ..input import Act, Intent
+from ..voice import sentences
 from ..widgets import Button, ButtonList, panel, shade, text
 from .base import Screen
 
@@ -52,11 +53,21 @@ class DiscussionCard(Screen):
         font = app.font(24)
         button_h = font.get_height() + app.px(20)
         gap = app.px(14)
-        count = len(self.list.buttons)
-        button_w = (self.box.width - app.px(60) - gap * (count - 1)) // count
-        y = self.box.bottom - app.px(30) - button_h
-        for index, button in enumerate(self.list.buttons):
-            button.rect = pygame.Rect(self.box.x + app.px(30) + index * (button_w + gap), y, button_w, button_h)
+        buttons = self.list.buttons
+        room = self.box.width - app.px(60)
+        pad = max(8, button_h // 4)
+        natural = [font.size(b.label)[0] + 2 * pad + app.px(8) for b in buttons]
+        if sum(natural) + gap * (len(buttons) - 1) <= room:  # one row, each as wide as its label needs
+            extra = (room - sum(natural) - gap * (len(buttons) - 1)) // len(buttons)
+            x, y = self.box.x + app.px(30), self.box.bottom - app.px(30) - button_h
+            for button, width in zip(buttons, natural):
+                button.rect = pygame.Rect(x, y, width + extra, button_h)
+                x += width + extra + gap
+        else:  # large text on a narrow window: one above the other, never cut
+            y = self.box.bottom - app.px(30) - len(buttons) * (button_h + gap) + gap
+            for button in buttons:
+                button.rect = pygame.Rect(self.box.x + app.px(30), y, room, button_h)
+                y += button_h + gap
 
     def rebuild(self) -> None:
         self.list = self.make_list()
@@ -80,6 +91,15 @@ class DiscussionCard(Screen):
     def after_press(self) -> None:
         if self.app.top is self:
             self.rebuild()
+
+    def spoken(self) -> tuple[str, str]:
+        """The prompts; then the timer's state (not every tick) with the focused button."""
+        keys = f"Left and Right move between the buttons; plus and minus change the timer by {EXTEND_SECONDS} seconds" if self.countdown else ""
+        words = sentences(["Talk about it", *self.prompts, keys])
+        timer = ""
+        if self.countdown:
+            timer = "Time is up. " if self.countdown.done else ("Timer running. " if self.countdown.running else f"Timer {self.countdown.label()}, stopped. ")
+        return words, timer + self.list.spoken()
 
     def update(self, dt: float) -> bool:
         if not self.countdown or not self.countdown.running:

@@ -68,6 +68,14 @@ class EndingScreen(Screen):
         elif not self.column.handle(intent):
             self.list.handle(intent)
 
+    def spoken(self) -> tuple[str, str]:
+        title = self.ending.title if self.ending else ""
+        badge = "A new ending, added to your gallery" if self.new else "Already in your gallery"
+        choices = [f"{n}. {c}" for n, c in enumerate(self.choices, 1)] or ["No choices changed what the story remembers"]
+        values = self.app.session.runner.state.variables
+        measures = [f"{m.label} {values[m.variable]}" for m in self.app.story.measures]
+        return ". ".join([f"Ending: {title}", badge, *measures, "Your key choices", *choices]), self.list.spoken()
+
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
         surface.fill(theme.shade)

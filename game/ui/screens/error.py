@@ -45,6 +45,9 @@ class ErrorScreen(Screen):
     def to_title(self) -> None:
         self.app.reset("title")
 
+    def spoken(self) -> tuple[str, str]:
+        return ". ".join([self.heading, *self.details]), self.list.spoken()
+
     def handle(self, intent: Intent) -> None:
         if intent.act is Act.BACK:
             self.dismiss()

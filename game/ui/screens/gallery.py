@@ -37,6 +37,13 @@ class GalleryScreen(Screen):
             self.app.sound_of("back")()
             self.app.pop()
 
+    def spoken(self) -> tuple[str, str]:
+        endings = list(self.app.story.endings.values())
+        found = self.app.session.gallery.endings
+        names = [e.title if e.id in found else "not found yet" for e in endings]
+        heading = f"Endings found: {sum(e.id in found for e in endings)} of {len(endings)}"
+        return ". ".join([heading, *names, "Escape goes back"]), ""
+
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
         shade(surface, theme)

@@ -50,6 +50,16 @@ class HistoryScreen(Screen):
             return
         self.column.handle(intent)
 
+    def spoken(self) -> tuple[str, str]:
+        """The last few moments (all of it would take minutes to hear), then how to go back."""
+        parts = []
+        for moment in self.moments[-3:]:
+            parts += list(moment.turn.paragraphs)
+            if moment.step and moment.step.choice >= 0:
+                parts.append(f"You chose: {moment.step.text}")
+        from ..voice import sentences
+        return sentences(["History, the last moments", *parts, "Escape goes back"]), ""
+
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
         shade(surface, theme)

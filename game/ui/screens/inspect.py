@@ -14,10 +14,13 @@ import pygame
 
 from ..input import Act, Intent
 from ..classroom_draw import wrap
+from ..voice import sentences
 from ..widgets import Button, ButtonList, panel, shade, text
 from .base import Screen
 
 TILE = 13
+KEYS = ("Arrows move the frame one cell, Page Up and Page Down a block. Enter reads the frame. "
+        "1 turns the blue light on or off, 2 reads, 3 leaves it. Escape goes back to the scene")
 
 
 def to_surface(image: np.ndarray) -> pygame.Surface:
@@ -76,7 +79,6 @@ class InspectScreen(Screen):
     def toggle_blue(self) -> None:
         self.blue = not self.blue
         self.buttons = self.make_buttons()
-        self.say("Blue light on: the yellow dots show dark." if self.blue else "Blue light off.")
 
     def read(self) -> None:
         verdict = self.puzzle.check()
@@ -85,7 +87,6 @@ class InspectScreen(Screen):
             self.solved = verdict.payload
             self.message = "The decoder reads the block and corrects it: " + verdict.hint
             self.buttons = self.make_buttons()
-        self.say(self.message)
 
     def leave(self) -> None:
         self.app.pop()
@@ -101,10 +102,28 @@ class InspectScreen(Screen):
         if scene is not None:
             scene.sync(new_turn=True, moved=True)
 
-    def say(self, words: str) -> None:
-        speak = getattr(self.app, "speak", None)
-        if callable(speak):
-            speak(words)
+    # --- self-voicing ------------------------------------------------------------------------
+
+    def spoken(self) -> tuple[str, str]:
+        """The instructions or the decoder's last word; then where the frame is and what lies
+        under its top row and left column, so the code can be found by ear as well as by eye."""
+        if self.solved is not None:
+            fields = f"Printer {self.solved.printer_label}. Date {self.solved.date_text}. Time {self.solved.time_text}"
+            return sentences([self.message, fields, "Enter: continue"]), ""
+        words = [self.message]
+        if self.puzzle.tries == 0:
+            words = ["Your mask, under the loupe", self.message, KEYS]
+        return sentences(words), self.frame_words()
+
+    def frame_words(self) -> str:
+        row, col = self.puzzle.frame
+        inside = self.puzzle.printed[row:row + TILE, col:col + TILE]
+        seen = self.puzzle.dots[row:row + TILE, col:col + TILE]
+        light = "Blue light on" if self.blue else "Blue light off"
+        if not inside.all():
+            return f"{light}. Frame at row {row}, column {col}: part of it is off the print"
+        return (f"{light}. Frame at row {row}, column {col}: top row {int(seen[0].sum())} of {TILE} dots, "
+                f"left column {int(seen[:, 0].sum())} of {TILE}")
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -124,7 +143,7 @@ class InspectScreen(Screen):
         scale = min(room.width / image_w, room.height / image_h)
         self.print_rect = pygame.Rect(room.x, room.y, int(image_w * scale), int(image_h * scale))
         self.print_rect.centery = self.loupe_rect.centery
-        self.right = pygame.Rect(left.right + 2 * margin, top, side, self.box.bottom - margin - top)
+        self.right = pygame.Rect(left.right + 2 * margin, top, side - margin, self.box.bottom - margin - top)
         self.surfaces = {}
         self.layout_buttons(self.buttons)
 
@@ -189,6 +208,8 @@ class InspectScreen(Screen):
         row, col = self.puzzle.frame
         rect = pygame.Rect(self.print_rect.x + round(col * scale), self.print_rect.y + round(row * scale), round(TILE * scale), round(TILE * scale))
         width = max(2, self.app.px(3))
+        if theme.name == "high_contrast":  # a dark edge keeps the frame clear of the light print (3:1 or more)
+            pygame.draw.rect(surface, theme.shade, rect.inflate(width * 4, width * 4), width=width * 3)
         pygame.draw.rect(surface, theme.focus, rect.inflate(width * 2, width * 2), width=width)
 
     def draw_loupe(self, surface: pygame.Surface) -> None:
@@ -206,13 +227,19 @@ class InspectScreen(Screen):
             y = self.loupe_rect.y + round(i * cell)
             pygame.draw.line(surface, line, (x, self.loupe_rect.y), (x, self.loupe_rect.bottom), 1)
             pygame.draw.line(surface, line, (self.loupe_rect.x, y), (self.loupe_rect.right, y), 1)
-        ring = theme.focus
+        ring, stroke = theme.focus, max(2, app.px(2))
+        halo = theme.name == "high_contrast"  # yellow on the blue-lit print is under 3:1 alone: edge it in black
         for (r, c), dotted in self.marks.items():
             centre = (self.loupe_rect.x + round((c + 0.5) * cell), self.loupe_rect.y + round((r + 0.5) * cell))
-            pygame.draw.circle(surface, ring, centre, max(4, round(cell * 0.45)), width=max(2, app.px(2)))
+            radius, off = max(4, round(cell * 0.45)), round(cell * 0.3)
+            if halo:  # outside the ring only, so a blank cell never looks dotted
+                pygame.draw.circle(surface, theme.shade, centre, radius + 2 * stroke, width=2 * stroke)
+            pygame.draw.circle(surface, ring, centre, radius, width=stroke)
             if not dotted:  # the card: a crossed ring must be blank
-                off = round(cell * 0.3)
-                pygame.draw.line(surface, ring, (centre[0] - off, centre[1] + off), (centre[0] + off, centre[1] - off), max(2, app.px(2)))
+                ends = (centre[0] - off, centre[1] + off), (centre[0] + off, centre[1] - off)
+                if halo:
+                    pygame.draw.line(surface, theme.shade, *ends, stroke + 2)
+                pygame.draw.line(surface, ring, *ends, stroke)
         pygame.draw.rect(surface, theme.button_edge, self.loupe_rect, width=max(2, app.px(2)))
 
     def draw_words(self, surface: pygame.Surface) -> None:

@@ -60,6 +60,9 @@ class MenuScreen(Screen):
         else:
             self.list.handle(intent)
 
+    def spoken(self) -> tuple[str, str]:
+        return self.heading, self.list.spoken()
+
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         shade(surface, self.app.theme)
 

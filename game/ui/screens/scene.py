@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ... import wording
 from ...engine import Phase, Turn
 from .. import classroom_flow
 from ..input import Act, Intent
@@ -55,6 +56,11 @@ class SceneScreen(Screen):
         self.fade_from: pygame.Surface | None = None  # the last turn's layer, while the new one fades in
         self.fade_born = 0.0
         self.fade_source: tuple | None = None  # (background, layer) kept while a thumbnail is drawn
+        self.focus_moved = False  # the player moved the focus on this page (self-voicing reads it)
+        self.changed: list[str] = []  # the last move's measure changes in words, for self-voicing
+        self.measure_focus: int | None = None  # the measure whose meaning is shown (Tab, or the mouse over it)
+        self.measure_by_mouse = False
+        self.read_for: tuple = (None, None, -1, "")  # the turn, layout and page self-voicing's words are for, and them
 
     # --- following the runner ----------------------------------------------------------
 
@@ -88,8 +94,10 @@ class SceneScreen(Screen):
             self.start_cross_fade(*before)
             if moved:
                 self.note_changes()
+            self.changed = wording.changes(self.app.story.measures, self.known, self.values) if moved else []
             self.known = dict(self.values)
             self.page, self.revealed, self.focus, self.choices_since = 0, 0.0, 0, None
+            self.focus_moved = False
             self.app.audio.music(self.app.story.asset_path(self.turn.music))
             self.app.audio.sound(self.app.story.asset_path(self.turn.sound))
             if self.turn.phase is Phase.ENDED:
@@ -172,6 +180,7 @@ class SceneScreen(Screen):
 
     def show_page(self, page: int, full: bool = False) -> None:
         self.page, self.revealed, self.choices_since = page, 0.0, None
+        self.focus_moved = False
         if full or self.app.settings.chars_per_second == 0:
             self.reveal_all()
 
@@ -206,6 +215,8 @@ class SceneScreen(Screen):
             self.move_focus(-1 if act is Act.UP else 1)
         elif act in (Act.PAGE_UP, Act.LEFT) and self.page > 0:
             self.show_page(self.page - 1, full=True)
+        elif act is Act.NEXT_FIELD:
+            self.next_measure()
         elif act is Act.POINT:
             self.point(intent.pos)
         elif act is Act.CLICK:
@@ -223,10 +234,30 @@ class SceneScreen(Screen):
         elif press is not None and self.current.choices and self.can_choose(press):
             self.activate(self.current.choices[min(self.focus, len(self.current.choices) - 1)])
 
+    def measure_rows(self) -> list[pygame.Rect]:
+        """Each measure bar's row (empty when the window leaves no room for the measures)."""
+        measures, rect = self.app.story.measures, self.layout.measures
+        if not measures or rect.width < 120:
+            return []
+        row = (rect.height - (rect.height % len(measures))) // len(measures)
+        return [pygame.Rect(rect.x, rect.y + index * row, rect.width, row) for index in range(len(measures))]
+
+    def next_measure(self) -> None:
+        """Tab: the next measure's meaning, then none."""
+        count = len(self.measure_rows())
+        if count:
+            self.measure_focus = 0 if self.measure_focus is None else (self.measure_focus + 1 if self.measure_focus + 1 < count else None)
+            self.measure_by_mouse = False
+
     def point(self, pos) -> None:
+        over = next((i for i, row in enumerate(self.measure_rows()) if row.collidepoint(pos)), None)
+        if over is not None:
+            self.measure_focus, self.measure_by_mouse = over, True
+        elif self.measure_by_mouse:
+            self.measure_focus, self.measure_by_mouse = None, False
         for index, box in enumerate(self.current.choices if self.text_done else []):
             if box.rect.collidepoint(pos) and index != self.focus:
-                self.focus = index
+                self.focus, self.focus_moved = index, True
                 self.app.sound_of("hover")()
 
     def click(self, intent: Intent) -> None:
@@ -241,6 +272,7 @@ class SceneScreen(Screen):
     def move_focus(self, delta: int) -> None:
         if self.current.choices:
             self.focus = (self.focus + delta) % len(self.current.choices)
+            self.focus_moved = True
 
     def choose_number(self, number: int) -> None:
         boxes = [box for page in self.layout.pages for box in page.choices]
@@ -286,6 +318,47 @@ class SceneScreen(Screen):
             self.show_page(len(self.layout.pages) - 1, full=True)
         else:
             self.app.toast("This is the start: there is nothing to undo.")
+
+    # --- self-voicing -----------------------------------------------------------------------------
+
+    def spoken(self) -> tuple[str, str]:
+        """The page as it is read aloud: what the last move changed, who speaks, the page's text,
+        then its choices; the focus is read once the player moves it."""
+        turn, layout, page, words = self.read_for
+        if turn is not self.turn or layout is not self.layout or page != self.page:
+            words = self.page_words()
+            self.read_for = (self.turn, self.layout, self.page, words)
+        focus = ""
+        if self.measure_focus is not None:
+            focus = self.measure_words(self.app.story.measures[self.measure_focus])
+        elif self.focus_moved and self.current.choices:
+            box = self.current.choices[min(self.focus, len(self.current.choices) - 1)]
+            focus = self.choice_words(box)
+        return words, focus
+
+    def page_words(self) -> str:
+        from ..voice import sentences
+
+        parts = list(self.changed) if self.page == 0 else []
+        if self.page == 0 and self.turn.speaker:
+            parts.append(f"{self.turn.speaker.name}:")
+        parts.append(" ".join(placed.line.text for placed in self.current.lines))
+        pages = len(self.layout.pages)
+        if pages > 1:
+            parts.append(f"Page {self.page + 1} of {pages}")
+        if self.current.choices:
+            parts += [self.choice_words(box) for box in self.current.choices]
+        elif self.page < pages - 1:
+            parts.append("Space for the next page")
+        return sentences(parts)
+
+    def measure_words(self, measure) -> str:
+        value = wording.number(self.values[measure.variable])
+        return f"{measure.label}: {value} of {wording.number(measure.high)}. {measure.description}".strip()
+
+    def choice_words(self, box: ChoiceBox) -> str:
+        words = " ".join(placed.line.text for placed in box.lines)
+        return f"Choice {box.number}: {words}" if box.number else f"Button: {words}"
 
     # --- time ------------------------------------------------------------------------------------
 
@@ -335,6 +408,7 @@ class SceneScreen(Screen):
             self.draw_choices(surface)
         self.draw_measures(surface)
         self.draw_notes(surface)
+        self.draw_measure_meaning(surface)
         hint_font = self.small_font()
         pages = len(layout.pages)
         if pages > 1:
@@ -431,6 +505,33 @@ class SceneScreen(Screen):
             share = (self.shown.get(measure.variable, 0) - measure.low) / (measure.high - measure.low)
             pygame.draw.rect(surface, color, (bar.x, bar.y, round(bar.width * max(0.0, min(1.0, share))), bar.height), border_radius=3)
             text(surface, f"{self.values[measure.variable]}", font, theme.text, (bar.right + self.app.px(6), y + (row - font.get_height()) // 2))
+
+    def draw_measure_meaning(self, surface: pygame.Surface) -> None:
+        """The focused (or pointed-at) measure: a ring round its row, and under the bars a card
+        with its value and what it means, from the story's `measures:`."""
+        rows = self.measure_rows()
+        if self.measure_focus is None or self.measure_focus >= len(rows):
+            return
+        from ..classroom_draw import wrap
+
+        app, theme = self.app, self.app.theme
+        measure = app.story.measures[self.measure_focus]
+        focus_ring(surface, rows[self.measure_focus].inflate(app.px(8), 0), theme, radius=4)
+        font, bold = self.small_font(), self.small_font(bold=True)
+        width = min(max(self.layout.measures.width, app.px(260)), self.layout.panel.x - self.layout.measures.x - app.px(12))
+        pad = app.px(10)
+        lines = wrap(measure.description or "(no description in the story)", font, width - 2 * pad)
+        head = f"{measure.label}: {wording.number(self.values[measure.variable])} of {wording.number(measure.high)}"
+        card = pygame.Rect(self.layout.measures.x, self.layout.measures.bottom + app.px(10), width,
+                           bold.get_linesize() + len(lines) * font.get_linesize() + 2 * pad)
+        panel(surface, card, theme, alpha=255, radius=8)
+        pygame.draw.rect(surface, theme.button_edge, card, width=theme.edge_width, border_radius=8)
+        y = card.y + pad
+        text(surface, head, bold, theme.accent, (card.x + pad, y))
+        y += bold.get_linesize()
+        for line in lines:
+            text(surface, line, font, theme.text, (card.x + pad, y))
+            y += font.get_linesize()
 
     def draw_notes(self, surface: pygame.Surface) -> None:
         """The last move's measure changes, in pills under the measures, each in its measure's

@@ -39,6 +39,7 @@ def _rows() -> list[Row]:
         Row("Fullscreen", "fullscreen", [False, True], on_off),
         Row("Session records", "session_records", [False, True], on_off),
         Row("Think-about-it notes", "think_notes", [False, True], on_off),
+        Row("Self-voicing (V)", "self_voicing", [False, True], on_off),
     ]
 
 
@@ -79,6 +80,10 @@ class SettingsScreen(Screen):
         return row.values.index(getattr(self.app.settings, row.key))
 
     def change(self, row: Row, delta: int) -> None:
+        if row.key == "self_voicing":
+            self.app.sound_of("click")()
+            self.app.toggle_voice()  # it says "on" (or which engine to install) and reads the screen
+            return
         index = (self.value_index(row) + delta) % len(row.values)
         setattr(self.app.settings, row.key, row.values[index])
         self.app.sound_of("click")()
@@ -98,6 +103,13 @@ class SettingsScreen(Screen):
             self.change(self.rows[self.focus], 1)
         elif act in (Act.POINT, Act.CLICK):
             self.pointer(intent)
+
+    def spoken(self) -> tuple[str, str]:
+        if self.focus == len(self.rows):
+            return "Settings", f"Back, button {self.focus + 1} of {self.focus + 1}"
+        row = self.rows[self.focus]
+        value = row.show(getattr(self.app.settings, row.key))
+        return "Settings", f"{row.label}: {value}. Left and Right change it. Row {self.focus + 1} of {len(self.rows) + 1}"
 
     def pointer(self, intent: Intent) -> None:
         if self.back_rect.collidepoint(intent.pos):

@@ -109,6 +109,13 @@ class SlotsScreen(Screen):
             return
         self.app.reset("scene")
 
+    def spoken(self) -> tuple[str, str]:
+        name = self.names[self.focus]
+        title = "Autosave" if name == AUTOSAVE else f"Slot {name}"
+        lines = ". ".join(self.card_lines(self.slots.get(name), name))
+        heading = "Save the game" if self.saving else "Load a game"
+        return f"{heading}. Arrows choose a slot, Enter {'saves' if self.saving else 'loads'}, Escape goes back", f"{title}: {lines}. {self.focus + 1} of {len(self.names)}"
+
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
         shade(surface, theme)

@@ -92,6 +92,10 @@ class TitleScreen(MenuScreen):
         else:
             super().handle(intent)
 
+    def spoken(self) -> tuple[str, str]:
+        story = self.app.story
+        return f"{story.title}. {story.description or ''} Press V to turn self-voicing off, F1 for help", self.list.spoken()
+
     def quit(self) -> None:
         self.app.running = False
 
@@ -112,7 +116,7 @@ class TitleScreen(MenuScreen):
 
     def hint(self) -> str:
         screen = "F11: leave fullscreen" if self.app.settings.fullscreen else "F11: fullscreen"
-        return f"Arrows and Enter, or the mouse.  {screen}."
+        return f"Arrows and Enter, or the mouse.  F1: help.  {screen}."
 
     def relayout(self) -> None:
         """Title, the subtitle wrapped under it, then the buttons (in two columns when one

@@ -8,10 +8,14 @@ from __future__ import annotations
 import pygame
 
 from ...classroom.votes import Tally
-from ..classroom_draw import bar_rows, draw_wrapped
+from ..classroom_draw import bar_rows, draw_wrapped, wrap
 from ..input import Act, Intent
+from ..voice import sentences
 from ..widgets import panel, shade, text
 from .base import Screen
+
+
+KEYS = "1-9: add a vote  |  Backspace: take one off  |  Left/Right: change  |  T: type counts  |  Esc: back"
 
 
 class VoteScreen(Screen):
@@ -36,7 +40,12 @@ class VoteScreen(Screen):
         self.box = pygame.Rect(0, 0, width - app.px(40), height - app.px(40))
         self.box.center = (width // 2, height // 2)
         top = self.box.y + app.px(24) + app.font(36, bold=True).get_linesize() + app.px(12)
-        bottom = self.box.bottom - app.px(24) - 2 * app.font(22).get_linesize() - app.px(16)
+        small, inner = app.font(22), self.box.width - app.px(60)
+        self.keys_lines = len(wrap(KEYS, small, inner))
+        longest = (self.status(), "No votes yet: number keys add a vote. Enter now goes on with the selected choice.",
+                   f"Type the count for option {len(self.turn.choices)}: 999   (Enter: next option, Esc: stop typing)")
+        self.status_lines = max(len(wrap(words, small, inner)) for words in longest)  # room for any status at this size
+        bottom = self.box.bottom - app.px(24) - (self.status_lines + self.keys_lines) * small.get_linesize() - app.px(16)
         self.chart = pygame.Rect(self.box.x + app.px(30), top, self.box.width - app.px(60), bottom - top)
 
     # --- input ---------------------------------------------------------------------------
@@ -108,6 +117,15 @@ class VoteScreen(Screen):
         self.lesson.decide(self.tally, pick)
         self.app.pop()
 
+    # --- self-voicing -----------------------------------------------------------------------
+
+    def spoken(self) -> tuple[str, str]:
+        options = [f"Option {n}: {choice.text}" for n, choice in enumerate(self.turn.choices, 1)]
+        words = sentences(["Room vote", *options, "Number keys add a vote, Backspace takes one off, T types the counts, Enter goes on"])
+        count = self.tally.counts[self.selected]
+        selected = f"Option {self.selected + 1}: {count} vote{'s' if count != 1 else ''}"
+        return words, sentences([selected, f"{self.tally.total} in all", self.status()])
+
     # --- drawing ------------------------------------------------------------------------------
 
     def status(self) -> str:
@@ -135,7 +153,6 @@ class VoteScreen(Screen):
         labels = [c.text for c in self.turn.choices]
         self.rows = bar_rows(surface, self.chart, labels, self.tally.counts, theme, font, self.selected, leaders)
         small = app.font(22)
-        y = self.box.bottom - app.px(20) - 2 * small.get_linesize()
-        draw_wrapped(surface, self.status(), small, theme.text, (x, y), self.box.width - app.px(60), 1)
-        keys = "1-9: add a vote  |  Backspace: take one off  |  Left/Right: change  |  T: type counts  |  Esc: back"
-        draw_wrapped(surface, keys, small, theme.muted, (x, y + small.get_linesize()), self.box.width - app.px(60), 1)
+        y = self.box.bottom - app.px(20) - (self.status_lines + self.keys_lines) * small.get_linesize()
+        draw_wrapped(surface, self.status(), small, theme.text, (x, y), self.box.width - app.px(60), self.status_lines)
+        draw_wrapped(surface, KEYS, small, theme.muted, (x, y + self.status_lines * small.get_linesize()), self.box.width - app.px(60), self.keys_lines)
