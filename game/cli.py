@@ -59,6 +59,7 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
     play.add_argument("--load", metavar="SLOT", help="start from this save slot")
     play.add_argument("--seed", type=int, default=None, metavar="N", help="seed for the story's random rolls")
     play.add_argument("--chapter", type=_positive, default=None, metavar="N", help="start at chapter N")
+    play.add_argument("--start", dest="chapter_start", default=None, metavar="NAME", help="with --chapter: one of its named starts, like 'complied' (a wrong name lists them)")
     play.add_argument("--scene", metavar="SCENE", help="start at this scene, as if arriving there (turns on --debug)")
     play.add_argument("--set", action="append", default=[], metavar="VAR=VALUE", help="start with this value (repeatable; turns on --debug)")
     play.add_argument("--watch", action="store_true", help="reload the story whenever one of its files is saved (turns on --debug)")
@@ -340,6 +341,17 @@ def check_chapter(story, number: int | None) -> None:
         raise UsageError(f"there is no chapter {number}: this story has {have}")
 
 
+def check_chapter_start(story, number: int | None, start: str | None) -> None:
+    if start is None:
+        return
+    if number is None:
+        raise UsageError("--start names one of a chapter's starts: give --chapter N too")
+    chapter = story.chapter(number)
+    if start not in chapter.start_names:
+        from .engine.runner import starts_listed
+        raise UsageError(f"chapter {number} has no start '{start}': {starts_listed(chapter)}")
+
+
 def run_play(args: argparse.Namespace) -> int:
     from . import paths
     from .classroom import commands as classroom
@@ -350,6 +362,7 @@ def run_play(args: argparse.Namespace) -> int:
     if not result.ok:
         return report_story_errors(result, display)
     check_chapter(result.story, args.chapter)
+    check_chapter_start(result.story, args.chapter, args.chapter_start)
     if args.load is not None:
         try:
             check_slot(args.load)
@@ -393,7 +406,7 @@ def debug_start(story, args: argparse.Namespace) -> dict | None:
         raise UsageError(f"--set: {exc}") from None
     chapter = story.chapter(args.chapter) if args.chapter is not None else None
     if chapter is not None:
-        return {"scene": chapter.start, "values": {**chapter.values, **values}, "chapter": chapter.number}
+        return {"scene": chapter.start, "values": {**chapter.values_for(args.chapter_start), **values}, "chapter": chapter.number}
     return {"scene": scene, "values": values}
 
 
@@ -424,7 +437,7 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
             elif args.start is not None:
                 app.session.start_at(seed=args.seed, **args.start)
             else:
-                app.session.start_chapter(args.chapter, seed=args.seed)
+                app.session.start_chapter(args.chapter, seed=args.seed, start=args.chapter_start)
         except (SaveError, ReplayError) as exc:
             app.close()
             print(f"face-value: cannot load: {exc}", file=sys.stderr)
@@ -443,7 +456,7 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
     if args.start is not None:
         runner.restart(seed=runner.state.seed, **args.start)
     elif args.chapter is not None:
-        runner.start_chapter(args.chapter, seed=runner.state.seed)
+        runner.start_chapter(args.chapter, seed=runner.state.seed, start=args.chapter_start)
     if args.load is not None:
         try:
             loaded = store.read(args.load)
@@ -458,15 +471,15 @@ def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
         except ReplayError as exc:
             print(f"face-value: cannot replay: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
-    player = TextPlayer(runner, store, recorder=_begun(classroom.recorder_for(story, args, "single"), runner), plain=args.plain)
+    player = TextPlayer(runner, store, recorder=_begun(classroom.recorder_for(story, args, "single"), runner, args.chapter_start), plain=args.plain)
     if args.live is not None:
         from .textdebug import TextDebug
         player.tools = TextDebug(player, args.live)
     return player.run()
 
 
-def _begun(recorder, runner):
-    recorder.begin(runner, runner.state.chapter)
+def _begun(recorder, runner, start: str | None = None):
+    recorder.begin(runner, runner.state.chapter, start)
     return recorder
 
 

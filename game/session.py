@@ -34,10 +34,10 @@ class Session:
         self.recorded_ending = None
         self.recorder.begin(self.runner)
 
-    def start_chapter(self, number: int, seed: int | None = None) -> None:
-        self.runner.start_chapter(number, seed=random.randrange(2**31) if seed is None else seed)
+    def start_chapter(self, number: int, seed: int | None = None, start: str | None = None) -> None:
+        self.runner.start_chapter(number, seed=random.randrange(2**31) if seed is None else seed, start=start)
         self.recorded_ending = None
-        self.recorder.begin(self.runner, number)
+        self.recorder.begin(self.runner, number, start)
 
     def start_at(self, scene: str | None, values: dict, chapter: int | None = None, seed: int | None = None) -> None:
         """Begin at any scene with values over the defaults (the writer's "test from here")."""

@@ -48,7 +48,7 @@ def open_in_window(app, args) -> bool:
     elif args.nickname:
         app.session.recorder.nickname = clean_nickname(args.nickname)
     if args.classroom:
-        app.push("classroom", chapter=args.chapter, nickname=args.nickname)
+        app.push("classroom", chapter=args.chapter, nickname=args.nickname, start=getattr(args, "chapter_start", None))
     return bool(args.classroom)
 
 
@@ -147,7 +147,7 @@ def play_classroom_in_terminal(story, args) -> int:
     from .textclass import ClassroomTextPlayer
 
     runner = Runner(story, seed=args.seed or 0)
-    lesson = Lesson(runner, recorder_for(story, args, "classroom"), args.chapter)
+    lesson = Lesson(runner, recorder_for(story, args, "classroom"), args.chapter, getattr(args, "chapter_start", None))
     lesson.start(seed=args.seed or 0)
     return ClassroomTextPlayer(lesson, sys.stdout, sys.stdin).run()
 

@@ -23,10 +23,11 @@ class ChoicePoint:
 
 
 class Lesson:
-    def __init__(self, runner: Runner, recorder: Recorder, chapter: int | None = None):
+    def __init__(self, runner: Runner, recorder: Recorder, chapter: int | None = None, start: str | None = None):
         self.runner = runner
         self.recorder = recorder
         self.chapter = chapter
+        self.start_name = start  # one of the chapter's named starts, or None for its middle path
         self.main_state = None  # the class's own path, kept while a road not taken is played
         self.discussion_seconds = 120  # the countdown a discussion card offers (0: none)
 
@@ -34,9 +35,9 @@ class Lesson:
         if self.chapter is None:
             self.runner.restart(seed=seed)
         else:
-            self.runner.start_chapter(self.chapter, seed=seed)
+            self.runner.start_chapter(self.chapter, seed=seed, start=self.start_name)
         self.main_state = None
-        self.recorder.begin(self.runner, self.chapter)
+        self.recorder.begin(self.runner, self.chapter, self.start_name)
 
     @property
     def turn(self):

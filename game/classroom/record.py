@@ -69,8 +69,8 @@ class Recorder:
     def enabled(self) -> bool:
         return self.folder is not None and (self.allowed is None or bool(self.allowed()))
 
-    def begin(self, runner, chapter: int | None = None) -> None:
-        """A new playthrough: a fresh session id and file."""
+    def begin(self, runner, chapter: int | None = None, start: str | None = None) -> None:
+        """A new playthrough: a fresh session id and file (`start`: the chapter's named start)."""
         if not self.enabled:
             return
         self._started = self.clock()
@@ -85,6 +85,8 @@ class Recorder:
             "choices": [], "endings": [], "chapter_ends": [], "roads": [],
             "measures": [],
         }
+        if start is not None:
+            self.document["start"] = start
         stamp = datetime.fromtimestamp(self._started, timezone.utc).strftime("%Y%m%d-%H%M%S")
         self.path = self.folder / f"{self.story.id}-{stamp}-{session_id}.json"
         self._measures(runner)

@@ -39,6 +39,45 @@ def choice_points_read_later(story: Story) -> list[str]:
     return result
 
 
+def endings_ahead(story: Story) -> dict[str, frozenset]:
+    """The endings each scene's links lead to, conditions aside (a fixed point over the graph)."""
+    ahead = {sid: frozenset([s.ending.id]) if s.ending else frozenset() for sid, s in story.scenes.items()}
+    changed = True
+    while changed:
+        changed = False
+        for sid, scene in story.scenes.items():
+            found = ahead[sid].union(*[ahead[t] for t in scene.targets if t in ahead])
+            if found != ahead[sid]:
+                ahead[sid], changed = found, True
+    return ahead
+
+
+def outcome_choice_points(story: Story) -> list[str]:
+    """Choice points that can change an outcome: their choices set a remembered variable (not a
+    measure) differently where some choice condition or ending reads it, or lead on to
+    different endings. A choice that only nudges a measure or changes a later line is texture:
+    measures colour endings, but one nudge of 5 or 10 seldom decides one."""
+    measures = {m.variable for m in story.measures}
+    deciding: set[str] = set()
+    for scene in story.scenes.values():
+        for choice in scene.choices:
+            if choice.condition is not None:
+                deciding |= choice.condition.reads
+        if scene.ending:
+            deciding |= reads(scene)
+    deciding -= measures
+    ahead = endings_ahead(story)
+    result = []
+    for scene in story.scenes.values():
+        if len(scene.choices) < 2:
+            continue
+        sets = [{e.variable: e.expression.source for e in c.effects if e.variable in deciding} for c in scene.choices]
+        leads = {ahead.get(c.goto, frozenset()) for c in scene.choices}
+        if any(s != sets[0] for s in sets) or len(leads) > 1:
+            result.append(scene.id)
+    return result
+
+
 def inherited_stage(story: Story, scene_id: str) -> dict:
     """The background and music a player would most likely have on stage when arriving at a
     scene: from the nearest earlier scenes that set them (searching the story backwards)."""
@@ -81,6 +120,7 @@ def story_figures(story: Story) -> dict:
         "chapters": len(story.chapters),
         "choice_points": sum(1 for scene in story.scenes.values() if len(scene.choices) >= 2),
         "choice_points_read_later": len(choice_points_read_later(story)),
+        "outcome_choice_points": len(outcome_choice_points(story)),
         "discussion_prompts": sum(1 for scene in story.scenes.values() if scene.discuss),
         "words_by_chapter": {
             str(chapter.number): sum(len(p.text.source.split()) for s in story.scenes.values() if s.chapter == chapter.number for p in s.paragraphs)

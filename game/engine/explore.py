@@ -83,6 +83,7 @@ class Path:
     def to_json(self) -> dict:
         return {
             "chapter": self.start.chapter,
+            "start": self.start.name,
             "steps": [step.to_json() for step in self.steps],
             "draws": [[d.low, d.high, d.value] for d in self.draws],
             "scene": self.scene,

@@ -136,15 +136,40 @@ class Measure:
     description: str = ""
 
 
+@dataclass(frozen=True)
+class NamedStart:
+    """An alternative way into a chapter ("you complied"): its values go over the chapter's."""
+
+    name: str
+    label: str
+    values: dict = field(default_factory=dict)
+    place: Place | None = None
+
+
 @dataclass
 class Chapter:
-    """A part of the story that can be started on its own, with the values a player has there."""
+    """A part of the story that can be started on its own, with the values a player has there
+    (a middle path) and, optionally, named alternative starts."""
 
     number: int
     title: str
     start: str
     values: dict = field(default_factory=dict)
     place: Place | None = None
+    starts: tuple[NamedStart, ...] = ()
+
+    def values_for(self, start: str | None = None) -> dict:
+        """The values of the middle path, or of the named start over it; KeyError if unknown."""
+        if start is None:
+            return dict(self.values)
+        named = next((s for s in self.starts if s.name == start), None)
+        if named is None:
+            raise KeyError(start)
+        return {**self.values, **named.values}
+
+    @property
+    def start_names(self) -> list[str]:
+        return [s.name for s in self.starts]
 
 
 @dataclass

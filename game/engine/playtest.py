@@ -26,10 +26,21 @@ class Start:
     scene: str | None = None
     values: dict = field(default_factory=dict)
     chapter: int | None = None
+    name: str | None = None  # a chapter's named start ("complied"), or None for its middle path
 
     @property
     def label(self) -> str:
-        return f"chapter {self.chapter}" if self.chapter else "whole story"
+        if not self.chapter:
+            return "whole story"
+        return f"chapter {self.chapter}, start '{self.name}'" if self.name else f"chapter {self.chapter}"
+
+
+def chapter_starts(chapter, with_named: bool = True) -> list[Start]:
+    """A chapter's middle path, then each of its named starts."""
+    starts = [Start(chapter.start, chapter.values_for(), chapter.number)]
+    if with_named:
+        starts += [Start(chapter.start, chapter.values_for(s.name), chapter.number, s.name) for s in chapter.starts]
+    return starts
 
 
 @dataclass

@@ -39,11 +39,13 @@ class Replay:
     note: str = ""
     target: str = ""  # the scene the replay should end in, when known
     extra: dict = field(default_factory=dict)
+    start: str | None = None  # the chapter's named start, when not its middle path
 
     def to_json(self) -> dict:
+        named = {"start": self.start} if self.start else {}
         return {
             "format": REPLAY_FORMAT, "version": REPLAY_VERSION, "story": self.story, "seed": self.seed,
-            "chapter": self.chapter, "target": self.target, "note": self.note,
+            "chapter": self.chapter, **named, "target": self.target, "note": self.note,
             "steps": [step.to_json() for step in self.steps], **self.extra,
         }
 
@@ -70,10 +72,11 @@ def read_replay(path: Path) -> Replay:
         raise ReplayError(path, f"the replay was made by a newer version of the game (replay format {version}; this game reads up to {REPLAY_VERSION})")
     try:
         steps = [Step(str(s["scene"]), _whole(s["choice"]), str(s.get("text", ""))) for s in document["steps"]]
-        chapter = document.get("chapter")
+        chapter, start = document.get("chapter"), document.get("start")
         return Replay(
             str(document["story"]), _whole(document["seed"]), steps,
             None if chapter is None else _whole(chapter), str(document.get("note", "")), str(document.get("target", "")),
+            start=None if start is None else str(start),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ReplayError(path, f"the replay is damaged ({type(exc).__name__}: {exc})") from None
@@ -93,7 +96,7 @@ def play_replay(runner: Runner, replay: Replay, path="replay") -> None:
         raise ReplayError(path, f"this replay is for the story '{replay.story}', not '{story.id}'")
     try:
         if replay.chapter is not None:
-            runner.start_chapter(replay.chapter, seed=replay.seed)
+            runner.start_chapter(replay.chapter, seed=replay.seed, start=replay.start)
         else:
             runner.restart(seed=replay.seed)
         for number, step in enumerate(replay.steps, start=1):

@@ -119,12 +119,17 @@ class Runner:
             self._stages[scene] = inherited_stage(self.story, scene)
         return dict(self._stages[scene])
 
-    def start_chapter(self, number: int, *, seed: int = 0) -> None:
-        """Begin at a chapter's first scene with the values a player starting there has."""
+    def start_chapter(self, number: int, *, seed: int = 0, start: str | None = None) -> None:
+        """Begin at a chapter's first scene with the values a player starting there has: the
+        chapter's middle path, or one of its named starts."""
         chapter = self.story.chapter(number)
         if chapter is None:
             raise RunnerError(f"there is no chapter {number}; this story has {len(self.story.chapters)}")
-        self.restart(seed=seed, scene=chapter.start, values=chapter.values, chapter=number)
+        try:
+            values = chapter.values_for(start)
+        except KeyError:
+            raise RunnerError(f"chapter {number} has no start '{start}'; {starts_listed(chapter)}") from None
+        self.restart(seed=seed, scene=chapter.start, values=values, chapter=number)
 
     def restore(self, state: GameState) -> list[str]:
         """Continue from a saved state (already checked against this story by the save loader).
@@ -304,6 +309,12 @@ class Runner:
             raise StoryRuntimeError(place, f"in scene '{scene_id}': {exc}") from None
         except MachineError as exc:
             raise RunnerError(str(exc.value)) from None
+
+
+def starts_listed(chapter) -> str:
+    """The named starts of a chapter, for a message."""
+    names = chapter.start_names
+    return f"its starts are: {', '.join(names)}" if names else "it has no named starts"
 
 
 def _trigger(step: Step) -> str:

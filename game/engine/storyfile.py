@@ -11,9 +11,9 @@ from . import expr
 from .assets import AssetFinder
 from .checker import ID_PATTERN, NAME_PATTERN, Checker, did_you_mean, kind_of
 from .expr import type_of
-from .model import Chapter, Character, Measure, Variable
+from .model import Chapter, Character, Measure, NamedStart, Variable
 from .problems import Place
-from .storyformat import CHAPTER, CHARACTER, MEASURE, STORY
+from .storyformat import CHAPTER, CHARACTER, MEASURE, NAMED_START, STORY
 from .storyformat import RESERVED_NAMES as _RESERVED
 from .yamlsrc import SourceFile, YList, YMap
 
@@ -164,19 +164,52 @@ class StoryFileReader:
             title = check.text_at(source, item, "title", "a chapter title")
             start = check.text_at(source, item, "start", "a chapter start")
             values = self.chapter_values(meta, item) if "values" in item else {}
+            number = len(meta.chapters) + 1
+            starts = self.named_starts(meta, item, number) if "starts" in item else ()
             if title and start:
                 place = check.value_place(source, item, "start")
-                meta.chapters.append(Chapter(len(meta.chapters) + 1, title, start, values, place))
+                meta.chapters.append(Chapter(number, title, start, values, place, starts))
 
-    def chapter_values(self, meta: StoryFile, item: YMap) -> dict:
+    def named_starts(self, meta: StoryFile, chapter: YMap, number: int) -> tuple[NamedStart, ...]:
+        """A chapter's `starts:`: each a unique name, a label and values checked like the chapter's."""
         source, check = meta.source, self.check
-        block = check.mapping(source, item, "values", "a chapter's 'values'", "a mapping of variable: value")
+        value = chapter["starts"]
+        if not isinstance(value, YList):
+            check.wrong_type(check.value_place(source, chapter, "starts"), f"'starts' of chapter {number}", "a list of named starts", value)
+            return ()
+        starts: list[NamedStart] = []
+        for item, node in zip(value, value.item_nodes):
+            if not isinstance(item, YMap):
+                check.wrong_type(source.place(node), f"a start of chapter {number}", "a mapping with name, label and values", item)
+                continue
+            what = f"a start of chapter {number}"
+            check.check_keys(source, item, NAMED_START.names, what)
+            if not check.require_keys(source, item, NAMED_START.required, what, NAMED_START.names):
+                continue
+            name = check.text_at(source, item, "name", f"the name of {what}")
+            label = check.text_at(source, item, "label", f"the label of {what}")
+            place = check.value_place(source, item, "name")
+            if name is None or label is None:
+                continue
+            if not ID_PATTERN.match(name):
+                check.problems.error(place, "bad-id", f"'{name}' is not a valid start name", "use lowercase letters, digits and _, starting with a letter")
+                continue
+            if any(s.name == name for s in starts):
+                check.problems.error(place, "duplicate-start", f"chapter {number} has two starts named '{name}'", "give each start its own name")
+                continue
+            values = self.chapter_values(meta, item, f"start '{name}' of chapter {number}") if "values" in item else {}
+            starts.append(NamedStart(name, label, values, place))
+        return tuple(starts)
+
+    def chapter_values(self, meta: StoryFile, item: YMap, what: str = "chapter") -> dict:
+        source, check = meta.source, self.check
+        block = check.mapping(source, item, "values", f"a {what}'s 'values'" if what == "chapter" else f"the 'values' of {what}", "a mapping of variable: value")
         values = {}
         for name, value in (block or {}).items():
             variable = meta.variables.get(name)
             place = check.key_place(source, block, name)
             if variable is None:
-                check.problems.error(place, "unknown-variable", f"chapter values name unknown variable '{name}'", did_you_mean(name, meta.variables))
+                check.problems.error(place, "unknown-variable", f"{what} values name unknown variable '{name}'", did_you_mean(name, meta.variables))
                 continue
             kind = type_of(value)
             if kind != variable.type and not (variable.type == expr.FLOAT and kind == expr.INT):

@@ -79,6 +79,12 @@ CHAPTER = Mapping("chapter", "A chapter: its title, first scene and what a playe
     Key("title", TEXT, "The chapter's title.", required=True),
     Key("start", SCENE_ID, "The id of the chapter's first scene.", required=True),
     Key("values", VALUES, "Variables a player starting at this chapter has (a middle path)."),
+    Key("starts", LIST, "Named alternative starts (\"you complied\", \"you resisted\"), offered beside the middle path.", item="named start"),
+))
+NAMED_START = Mapping("named start", "An alternative start of a chapter: a name, a label, and values over the chapter's own.", (
+    Key("name", ID, "The start's name, for `play --chapter N --start NAME` (lowercase letters, digits and _).", required=True),
+    Key("label", TEXT, "What the chapter picker shows, like \"You complied\".", required=True),
+    Key("values", VALUES, "Variables this start has, over the chapter's values."),
 ))
 MEASURE = Mapping("measure", "A number variable shown to the player as a bar.", (
     Key("variable", TEXT, "The variable (a number).", required=True),
@@ -126,4 +132,4 @@ ENDING_MAP = Mapping("ending", "An ending.", (
     Key("title", TEXT, "Shown to the player and in the endings gallery.", required=True),
 ))
 
-MAPPINGS = {m.name: m for m in (STORY, CHAPTER, MEASURE, CHARACTER, SCENE_FILE, SCENE, CHOICE, PARAGRAPH, ENDING_MAP)}
+MAPPINGS = {m.name: m for m in (STORY, CHAPTER, NAMED_START, MEASURE, CHARACTER, SCENE_FILE, SCENE, CHOICE, PARAGRAPH, ENDING_MAP)}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..engine.explore import DEFAULT_MAX_STATES, ExploreReport, Path as StatePath, explore
 from ..engine.model import Story
-from ..engine.playtest import Start
+from ..engine.playtest import Start, chapter_starts
 from ..engine.replay import Replay, ReplayError, play_replay, seed_for, write_replay
 from ..engine.runner import Runner
 
@@ -40,14 +40,12 @@ def _positive(text: str) -> int:
 def starts_for(story: Story, args) -> list[tuple[Start, bool]]:
     """(start, stop at the chapter's end) for each search the arguments ask for."""
     if args.chapter is not None:
-        chapter = story.chapter(args.chapter)
-        return [(Start(chapter.start, chapter.values, chapter.number), True)]
+        return [(start, True) for start in chapter_starts(story.chapter(args.chapter))]
     if args.from_chapter is not None:
-        chapter = story.chapter(args.from_chapter)
-        return [(Start(chapter.start, chapter.values, chapter.number), False)]
+        return [(start, False) for start in chapter_starts(story.chapter(args.from_chapter))]
     if args.whole or not story.chapters:
         return [(Start(), False)]
-    return [(Start(c.start, c.values, c.number), True) for c in story.chapters]
+    return [(start, True) for chapter in story.chapters for start in chapter_starts(chapter)]
 
 
 def run(args, story: Story, display: str, usage_error) -> int:
@@ -100,7 +98,7 @@ def replay_for(story: Story, path: StatePath, note: str) -> tuple[Replay, str]:
     """A replay of `path` that the runner follows (a seed that gives the path's random rolls),
     and a note on how far it was checked."""
     seed = seed_for([(d.low, d.high, d.value) for d in path.draws])
-    replay = Replay(story.id, seed or 0, path.steps, path.start.chapter, note, path.scene)
+    replay = Replay(story.id, seed or 0, path.steps, path.start.chapter, note, path.scene, start=path.start.name)
     if seed is None:
         return replay, "no seed gives this path's random rolls; the replay may turn off it"
     runner = Runner(story)
@@ -117,6 +115,7 @@ def write_replays(story: Story, reports: list[ExploreReport], folder: Path) -> d
     written = {}
     for report in reports:
         label = f"chapter{report.start.chapter}-" if report.start.chapter and len(reports) > 1 else ""
+        label += f"{report.start.name}-" if report.start.name else ""
         items = [(f"ending-{e.ending.id}", e.path, f"reaches the ending '{e.ending.title}'") for e in report.endings.values() if e.path]
         items += [(f"stuck-{f.scene.id}", f.path, f"{f.scene.place}: {f.message}") for f in report.stuck]
         items += [(f"no-ending-{f.scene.id}", f.path, f"{f.scene.place}: {f.message}") for f in report.traps]

@@ -96,7 +96,7 @@ def _mapping(mapping: fmt.Mapping) -> dict:
 def _referenced(root: fmt.Mapping) -> list[fmt.Mapping]:
     """The mappings a root refers to, in a fixed order."""
     names = {
-        "story": ["chapter", "measure", "character"],
+        "story": ["chapter", "named start", "measure", "character"],
         "scene file": ["scene", "choice", "paragraph", "ending"],
     }[root.name]
     return [fmt.MAPPINGS[name] for name in names]

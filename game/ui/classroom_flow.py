@@ -13,7 +13,7 @@ from ..engine import Phase
 from .settings import TEXT_SIZES
 
 
-def start_lesson(app, chapter: int | None, seconds: int, projector: bool, nickname: str = "", seed: int | None = None) -> Lesson:
+def start_lesson(app, chapter: int | None, seconds: int, projector: bool, nickname: str = "", seed: int | None = None, start: str | None = None) -> Lesson:
     """Begin a classroom playthrough on the App's session; records go where ordinary ones do."""
     if projector:
         app.settings.text_size = len(TEXT_SIZES) - 1
@@ -21,7 +21,7 @@ def start_lesson(app, chapter: int | None, seconds: int, projector: bool, nickna
         app.apply_settings(save=False)
     session = app.session
     session.recorder = Recorder(app.story, session.recorder.folder, mode="classroom", nickname=nickname, allowed=session.recorder.allowed)
-    lesson = Lesson(session.runner, session.recorder, chapter)
+    lesson = Lesson(session.runner, session.recorder, chapter, start)
     lesson.discussion_seconds = seconds
     lesson.start(seed=random.randrange(2**31) if seed is None else seed)
     session.lesson, session.recorded_ending = lesson, None

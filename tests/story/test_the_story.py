@@ -121,3 +121,17 @@ def test_pressing_one_always_reaches_an_ending(story):
             break
         runner.proceed() if turn.phase is Phase.CONTINUING else runner.choose(1)
     assert runner.turn.phase is Phase.ENDED
+
+
+def test_the_bible_quotes_the_outcome_count_truthfully(story):
+    """docs/story-bible.md names the choice points that can change an outcome; analysis.py counts them."""
+    import re
+
+    from game.engine.analysis import outcome_choice_points
+
+    bible = (ROOT / "docs" / "story-bible.md").read_text(encoding="utf-8")
+    outcome = outcome_choice_points(story)
+    quoted = re.search(r"\*\*(\d+) choice points that can change an outcome\*\*", bible)
+    assert quoted and int(quoted.group(1)) == len(outcome)
+    listed = bible[bible.index(f"Outcome ({len(outcome)}):"):bible.index("Texture (")]
+    assert set(re.findall(r"\b(c[123]_[a-z_]+)\b", listed)) == set(outcome)

@@ -1,5 +1,6 @@
-"""Classroom mode's start: which chapter, how long the discussion timer runs, the projector
-preset (largest text, high contrast) and an optional group nickname for the session record."""
+"""Classroom mode's start: which chapter and, where the story offers them, which of its named
+starts ("You complied"), how long the discussion timer runs, the projector preset (largest
+text, high contrast) and an optional group nickname for the session record."""
 
 from __future__ import annotations
 
@@ -31,20 +32,40 @@ class ClassroomScreen(Screen):
     name = "classroom"
     opaque = False
 
-    def __init__(self, app, chapter: int | None = None, nickname: str = ""):
+    def __init__(self, app, chapter: int | None = None, nickname: str = "", start: str | None = None):
         super().__init__(app)
         chapters = [c.number for c in app.story.chapters] + [None]
         titles = {c.number: f"{c.number}. {c.title}" for c in app.story.chapters}
-        start = chapters.index(chapter) if chapter is not None and chapter in chapters else 0
-        self.rows = [
-            Choice("Chapter", chapters, start, lambda v: titles.get(v, "The whole story")),
-            Choice("Discussion timer", list(TIMERS), TIMERS.index(120), lambda v: f"{v // 60}:{v % 60:02d}" if v else "Off"),
-            Choice("Projector preset", [True, False], 0, lambda v: "On: large text, high contrast" if v else "Off"),
-        ]
+        first = chapters.index(chapter) if chapter is not None and chapter in chapters else 0
+        self.chapter_row = Choice("Chapter", chapters, first, lambda v: titles.get(v, "The whole story"))
+        # Only a story with named starts gets the row: a named start, or the chapter's middle path.
+        self.start_row = Choice("Start", [None], 0, self.start_label) if any(c.starts for c in app.story.chapters) else None
+        self.timer_row = Choice("Discussion timer", list(TIMERS), TIMERS.index(120), lambda v: f"{v // 60}:{v % 60:02d}" if v else "Off")
+        self.projector_row = Choice("Projector preset", [True, False], 0, lambda v: "On: large text, high contrast" if v else "Off")
+        self.rows = [row for row in (self.chapter_row, self.start_row, self.timer_row, self.projector_row) if row is not None]
+        self.refresh_starts(start)
         self.nickname = clean_nickname(nickname)
         self.focus = 0
         self.rects: list[pygame.Rect] = []
         self.box = pygame.Rect(0, 0, 0, 0)
+
+    def chosen_chapter(self):
+        number = self.chapter_row.values[self.chapter_row.index]
+        return self.app.story.chapter(number) if number is not None else None
+
+    def start_label(self, name: str | None) -> str:
+        chapter = self.chosen_chapter()
+        if name is None:
+            return "The middle path" if chapter is not None else "The story's beginning"
+        return next(s.label for s in chapter.starts if s.name == name)
+
+    def refresh_starts(self, wanted: str | None = None) -> None:
+        """The start row follows the chapter: its middle path, then its named starts."""
+        if self.start_row is None:
+            return
+        chapter = self.chosen_chapter()
+        self.start_row.values = [None] + (chapter.start_names if chapter is not None else [])
+        self.start_row.index = self.start_row.values.index(wanted) if wanted in self.start_row.values else 0
 
     @property
     def takes_typing(self) -> bool:
@@ -96,8 +117,7 @@ class ClassroomScreen(Screen):
         elif act in (Act.UP, Act.DOWN):
             self.focus = (self.focus + (-1 if act is Act.UP else 1)) % self.count
         elif act in (Act.LEFT, Act.RIGHT) and self.focus < len(self.rows):
-            row = self.rows[self.focus]
-            row.index = (row.index + (-1 if act is Act.LEFT else 1)) % len(row.values)
+            self.turn(self.rows[self.focus], -1 if act is Act.LEFT else 1)
         elif on_name and act is Act.TEXT:
             self.nickname = clean_nickname(self.nickname + intent.text)[:NICKNAME_LIMIT]
         elif on_name and act is Act.UNDO:
@@ -112,8 +132,7 @@ class ClassroomScreen(Screen):
 
     def activate(self) -> None:
         if self.focus < len(self.rows):
-            row = self.rows[self.focus]
-            row.index = (row.index + 1) % len(row.values)
+            self.turn(self.rows[self.focus], 1)
         elif self.focus == len(self.rows) + 1:
             self.start()
         elif self.focus == len(self.rows) + 2:
@@ -121,12 +140,18 @@ class ClassroomScreen(Screen):
         else:
             self.focus += 1  # Enter in the nickname field: on to Start
 
-    def value(self, number: int):
-        row = self.rows[number]
+    def turn(self, row: Choice, step: int) -> None:
+        row.index = (row.index + step) % len(row.values)
+        if row is self.chapter_row:
+            self.refresh_starts()
+
+    @staticmethod
+    def value(row: Choice):
         return row.values[row.index]
 
     def start(self) -> None:
-        start_lesson(self.app, self.value(0), self.value(1), self.value(2), self.nickname)
+        named = self.value(self.start_row) if self.start_row is not None else None
+        start_lesson(self.app, self.value(self.chapter_row), self.value(self.timer_row), self.value(self.projector_row), self.nickname, start=named)
         self.app.reset("scene")
 
     # --- drawing ------------------------------------------------------------------------------
