@@ -163,12 +163,16 @@ class Voice:
         with self._changed:
             return self._changed.wait_for(lambda: not self._pending and not self._busy, timeout)
 
-    def close(self) -> None:
+    def close(self, wait: float = 2.0) -> None:
+        """Stop speaking and end the thread (waiting at most `wait` seconds for the engine to
+        let go: the game is quitting, so a stuck engine is left to the daemon thread)."""
         with self._changed:
             self._closed = True
             self._pending = []
             self._stop.set()
             self._changed.notify_all()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(wait)
 
     def _start(self) -> None:
         if self._thread is None:

@@ -84,7 +84,10 @@ def test_window_finds_the_code_and_scrambles_it(make_app, story):
     press(app, pygame.K_RETURN)                  # Continue: the first outcome
     runner = app.session.runner
     assert runner.state.scene == "c3_own_code" and runner.state.variables["code_printer"] == "P-0318101"
-    press(app, pygame.K_SPACE)
+    for _ in range(5):                           # read on until the choices are on screen
+        press(app, pygame.K_SPACE)
+        if app.top.text_done and app.top.current.choices:
+            break
     press(app, pygame.K_2)                       # Scramble it
     assert runner.state.variables["code_choice"] == 2
     assert runner.state.scene == "c3_code_scrambled"
