@@ -131,3 +131,25 @@ def test_the_html_map_of_the_bundled_story_in_chromium(capsys, tmp_path):
         shutil.copy(picture, keep)
     colours, inked, samples = inked_picture(picture)
     assert colours > 8 and inked > samples * 0.3  # the map's boxes and lines, not an empty page
+
+
+def test_either_layout_draws_every_scene_once(capsys, make_story, tmp_path):
+    import shutil as which
+
+    folder = make_story(SCENES)
+    layouts = ["grandalf"] + (["dot"] if which.which("dot") else [])
+    for layout in layouts:
+        svg = tmp_path / f"{layout}.svg"
+        code, out, err = graph(capsys, folder, "--format", "svg", "--layout", layout, "--out", svg)
+        drawn = svg.read_text()
+        assert code == 0 and err == "", err
+        assert sorted(re.findall(r'<g class="scene[^"]*" data-id="(\w+)"', drawn)) == ["island", "left", "right", "start"]
+        assert len(re.findall(r'<path class="link', drawn)) == 4  # two choices and two gotos
+        boxes = [tuple(map(float, m)) for m in re.findall(r'data-id="\w+" transform="translate\(([-\d.]+),([-\d.]+)\)"', drawn)]
+        assert len(set(boxes)) == 4 and all(x >= 0 and y >= 0 for x, y in boxes)  # no two boxes in one place, none off the page
+
+
+def test_asking_for_dot_where_it_is_missing_is_a_usage_error(capsys, make_story, monkeypatch):
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    code, out, err = graph(capsys, make_story(SCENES), "--layout", "dot")
+    assert code == 2 and "--layout dot: Graphviz's dot is not installed" in err

@@ -181,10 +181,13 @@ def _counts(mapping, path: str) -> dict[str, int]:
 
 # --- text formats ----------------------------------------------------------------------------
 
-def to_dot(story_map: StoryMap) -> str:
-    """Graphviz: a cluster per chapter holding a cluster per file."""
+def to_dot(story_map: StoryMap, node_size: tuple[float, float] | None = None) -> str:
+    """Graphviz: a cluster per chapter holding a cluster per file. With `node_size` (inches),
+    every box has that size and links have no labels: the input of graph_layout's dot layout."""
     lines = [f"digraph story {{", f"  label={_dq(story_map.title)}; labelloc=t; rankdir=TB; compound=true;",
              '  node [shape=box, style="rounded,filled", fillcolor=white, fontname="sans-serif"];']
+    if node_size:
+        lines.append(f"  node [fixedsize=true, width={node_size[0]:.3f}, height={node_size[1]:.3f}]; nodesep=0.35; ranksep=0.6;")
     for c_number, (chapter, label) in enumerate(story_map.chapters.items()):
         lines.append(f"  subgraph cluster_c{c_number} {{ label={_dq(label)}; style=rounded; color=gray40;")
         for f_number, (file, scenes) in enumerate(story_map.files(chapter).items()):
@@ -194,7 +197,7 @@ def to_dot(story_map: StoryMap) -> str:
             lines.append("    }")
         lines.append("  }")
     for scene, choice in story_map.links:
-        attrs = [f"label={_dq(_short(choice.text, 24))}"] if choice.number else []
+        attrs = [f"label={_dq(_short(choice.text, 24))}"] if choice.number and not node_size else []
         if choice.conditional:
             attrs.append("style=dashed")
         lines.append(f"  {_dq(scene.id)} -> {_dq(choice.target)}" + (f" [{', '.join(attrs)}]" if attrs else "") + ";")
@@ -284,6 +287,8 @@ def add_parser(commands) -> None:
     graph.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
     graph.add_argument("--format", choices=FORMATS, default="html")
     graph.add_argument("--out", metavar="FILE", help="where to write the map (default: standard output)")
+    graph.add_argument("--layout", choices=("auto", "grandalf", "dot"), default="auto",
+                       help="how to place the boxes: Graphviz's dot when it is installed (auto), or grandalf")
     graph.add_argument("--coverage", metavar="FILE", help="shade scenes by how often they were reached: the JSON of 'playtest --format json' or 'explore --format json'")
 
 
@@ -298,6 +303,11 @@ def run(args, story: Story, display: str, usage_error) -> int:
     if out is not None and not (out.parent if str(out.parent) else Path(".")).is_dir():
         raise usage_error(f"cannot write {args.out}: no folder {out.parent}")
     story_map = build_map(story, display, coverage)
+    if args.layout == "dot" and args.format in ("html", "svg"):
+        import shutil
+
+        if shutil.which("dot") is None:
+            raise usage_error("--layout dot: Graphviz's dot is not installed (apt-get install graphviz), or use --layout grandalf")
     if args.format == "dot":
         text = to_dot(story_map)
     elif args.format == "mermaid":
@@ -308,7 +318,10 @@ def run(args, story: Story, display: str, usage_error) -> int:
     else:
         from .graph_svg import render_html, render_svg
 
-        text = render_html(story_map) if args.format == "html" else render_svg(story_map)
+        from .graph_layout import lay_out
+
+        layout = lay_out(story_map, args.layout)
+        text = render_html(story_map, layout) if args.format == "html" else render_svg(story_map, layout)
     for note in story_map.notes:
         print(f"face-value: warning: {note}", file=sys.stderr)
     if out is None:

@@ -1,17 +1,23 @@
-"""Where the map's boxes go: a layered layout (grandalf's Sugiyama, the algorithm of Graphviz's
-dot) of each file's scenes, then of the files of each chapter, chapters stacked top to bottom.
-Positions are plain numbers; graph_svg.py draws them."""
+"""Where the map's boxes go: Graphviz's `dot` when it is installed (clusters per chapter and
+file, and its own curves for the links); otherwise a layered layout with grandalf (the same
+Sugiyama method, in Python) of each file's scenes, then of the files of each chapter, chapters
+stacked top to bottom. Positions are plain numbers; graph_svg.py draws them."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 
-from .graph import StoryMap
+from .graph import StoryMap, to_dot
 
 NODE_W, NODE_H = 210, 58
 GAP_X, GAP_Y = 26, 46
 PAD, HEADER = 18, 30
 CHAPTER_GAP = 60
+DOT_SECONDS = 60
+POINTS = 72  # dot's coordinates are points; its sizes are inches
 
 
 @dataclass
@@ -35,6 +41,7 @@ class Layout:
     scenes: dict[str, Box] = field(default_factory=dict)
     groups: list[Box] = field(default_factory=list)
     routes: dict[tuple[str, str], list[tuple[float, float]]] = field(default_factory=dict)  # bends of links within a file
+    curves: dict[tuple[str, str], str] = field(default_factory=dict)  # SVG paths of links, from dot
     width: float = 0
     height: float = 0
 
@@ -100,7 +107,68 @@ def layered(sizes: dict[str, tuple[float, float]], edges: list[tuple[str, str]],
     return corners, max(left - gap_x * 2, 0), height
 
 
-def lay_out(story_map: StoryMap) -> Layout:
+def lay_out(story_map: StoryMap, method: str = "auto") -> Layout:
+    """`method`: "dot", "grandalf", or "auto" (dot when it is on the PATH). A dot that fails
+    falls back to grandalf, with a note on the map."""
+    if method == "dot" or (method == "auto" and shutil.which("dot")):
+        try:
+            return dot_layout(story_map)
+        except (OSError, subprocess.SubprocessError, ValueError, KeyError) as exc:
+            story_map.notes.append(f"Graphviz's dot could not lay the map out ({exc}); used grandalf")
+    return grandalf_layout(story_map)
+
+
+def dot_layout(story_map: StoryMap) -> Layout:
+    """Run `dot -Tjson` on the map's dot text and read back boxes, clusters and curves."""
+    done = subprocess.run(["dot", "-Tjson"], input=to_dot(story_map, (NODE_W / POINTS, NODE_H / POINTS)),
+                          capture_output=True, text=True, timeout=DOT_SECONDS, check=False)
+    if done.returncode != 0:
+        raise ValueError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}")
+    graph = json.loads(done.stdout)
+    height = _numbers(graph["bb"])[3]
+    result = Layout(width=_numbers(graph["bb"])[2], height=height)
+    objects = graph.get("objects", [])
+    for item in objects:
+        if "bb" in item and item["name"].startswith("cluster_"):
+            x1, y1, x2, y2 = _numbers(item["bb"])
+            kind = "file" if "_f" in item["name"] else "chapter"
+            result.groups.append(Box(x1, height - y2, x2 - x1, y2 - y1, item.get("label", ""), kind))
+        elif "pos" in item:
+            x, y = _numbers(item["pos"])
+            result.scenes[item["name"]] = Box(x - NODE_W / 2, height - y - NODE_H / 2, NODE_W, NODE_H, item["name"], "scene")
+    result.groups.sort(key=lambda box: box.kind != "chapter")  # chapters under their files
+    for edge in graph.get("edges", []):
+        link = (objects[edge["tail"]]["name"], objects[edge["head"]]["name"])
+        if link not in result.curves and "pos" in edge:
+            result.curves[link] = _curve(edge["pos"], height)
+    return result
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n) for n in text.replace(",", " ").split()]
+
+
+def _curve(spline: str, height: float) -> str:
+    """dot's edge `pos` ("e,x,y" for the arrow's tip, then a B-spline's control points) as
+    an SVG path, flipped to y downwards."""
+    tip = None
+    points = []
+    for part in spline.split():
+        if part.startswith("e,"):
+            tip = _numbers(part[2:])
+        elif not part.startswith("s,"):
+            points.append(_numbers(part))
+    flip = [(x, height - y) for x, y in points]
+    path = [f"M{flip[0][0]:.1f},{flip[0][1]:.1f}"]
+    for at in range(1, len(flip) - 2, 3):
+        (ax, ay), (bx, by), (cx, cy) = flip[at:at + 3]
+        path.append(f"C{ax:.1f},{ay:.1f} {bx:.1f},{by:.1f} {cx:.1f},{cy:.1f}")
+    if tip is not None:
+        path.append(f"L{tip[0]:.1f},{height - tip[1]:.1f}")
+    return " ".join(path)
+
+
+def grandalf_layout(story_map: StoryMap) -> Layout:
     result = Layout()
     scene_file = {s.id: (s.chapter, s.file) for s in story_map.scenes.values()}
     top = 0.0

@@ -66,7 +66,7 @@ def _links(story_map: StoryMap, layout: Layout) -> str:
         classes = f"link {kind}" + (" if" if choice.conditional else "")
         tip = f"{scene.id} → {choice.target}: {choice.text}" + (f" (if {choice.condition})" if choice.condition else "")
         parts.append(
-            f'<path class="{classes}" data-from="{escape(scene.id)}" data-to="{escape(choice.target)}" d="{_route(source, target, layout.routes.get((scene.id, choice.target)))}" marker-end="url(#arrow)">'
+            f'<path class="{classes}" data-from="{escape(scene.id)}" data-to="{escape(choice.target)}" d="{layout.curves.get((scene.id, choice.target)) or _route(source, target, layout.routes.get((scene.id, choice.target)))}" marker-end="url(#arrow)">'
             f"<title>{escape(tip)}</title></path>"
         )
     return "".join(parts)
@@ -255,9 +255,9 @@ PAGE_SCRIPT = r"""
 """
 
 
-def render_html(story_map: StoryMap) -> str:
+def render_html(story_map: StoryMap, layout: Layout | None = None) -> str:
     """One HTML file with everything inline: the SVG, the scenes as JSON, the script."""
-    svg = render_svg(story_map)
+    svg = render_svg(story_map, layout)
     shading = ""
     if story_map.coverage:
         shading = (f'<span class="key"><span class="sw" style="background:{shade_color(1, 100)}"></span>'

@@ -46,7 +46,11 @@ def scenes_over_a_page(story: Story):
     state = GameState.begin(story.start, story.initial_values(), 0)
     for scene in story.scenes.values():
         turn = longest_turn(scene, state, Turn, ChoiceView, Phase)
-        yield scene, len(layout_scene(turn, DEFAULT_SIZE, settings.text_scale, font_for, len(story.measures)).pages)
+        try:
+            pages = len(layout_scene(turn, DEFAULT_SIZE, settings.text_scale, font_for, len(story.measures)).pages)
+        except pygame.error:
+            return  # no usable font here (a broken SDL_ttf): the window could not show it either
+        yield scene, pages
 
 
 def longest_turn(scene, state, Turn, ChoiceView, Phase):
