@@ -31,7 +31,7 @@ def _sizes() -> tuple[int, int]:
         return 10_000, 100_000
     if wanted.isdigit():
         return int(wanted), int(wanted) * 10
-    return 200, 3_000
+    return 200, 10_000
 
 
 STORY_INPUTS, EXPRESSIONS = _sizes()
