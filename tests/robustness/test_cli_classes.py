@@ -221,3 +221,11 @@ def test_ctrl_c_in_playtest_prints_the_runs_done(tmp_path):
     done = int(err.split("interrupted after ")[1].split(" of ")[0].replace(",", ""))
     assert 0 < done < 100_000 and err.strip().endswith("of 100,000 runs; the figures below are for those runs")
     assert text(out).startswith(f"story: {done} runs, ")
+
+
+@pytest.mark.parametrize("make", [lambda p: os.mkfifo(p), lambda p: p.symlink_to("/dev/zero"),
+                                  lambda p: p.write_bytes(b"[" * 100_000), lambda p: p.write_bytes(b'{"format": NaN}')])
+def test_a_broken_replay_file_is_one_line_exit_1(tmp_path, make):
+    make(tmp_path / "r.json")
+    err = one_line_error(face_value("play", "--text", str(LANE), "--save-dir", str(tmp_path), "--replay", str(tmp_path / "r.json")), codes=(1,))
+    assert err.startswith(f"face-value: cannot replay: {tmp_path / 'r.json'}: ")
