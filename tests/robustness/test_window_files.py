@@ -105,3 +105,26 @@ def test_a_broken_session_record_is_one_line_and_never_hangs(tmp_path, make, wor
 def test_a_dangling_link_among_session_records_is_listed_not_a_crash(tmp_path):
     (tmp_path / "gone.json").symlink_to(tmp_path / "nothing")
     assert list_records(tmp_path) == [tmp_path / "gone.json"]
+
+
+def test_the_load_screen_lists_special_files_as_unloadable_and_loads_the_good_slot(tmp_path, staged):
+    from game.engine import Runner, SaveStore
+    from game.ui.input import Act, Intent
+
+    saves = tmp_path / "saves"
+    SaveStore(saves, staged).write("2", Runner(staged, seed=2).state)
+    os.mkfifo(saves / "1.json")
+    (saves / "3.json").symlink_to("/dev/zero")
+    (saves / "4.json").write_text('{"format": "face-value-save", "version": 1, "story": {"id": "staged"}, "info": [], "state": {}}')
+    app = open_window(staged, tmp_path)
+    app.push("title")
+    app.push("slots", saving=False)
+    app.draw()
+    screen = app.top
+    assert screen.card_lines(screen.slots["1"], "1") == ["Cannot be loaded:", "cannot read the save: it is not a regular file"]
+    assert screen.slots["3"].error == "cannot read the save: the path leads outside its folder"
+    assert screen.slots["4"].error.startswith("the save is damaged (its info is not an object)")
+    screen.handle(Intent(Act.CHOOSE, number=1))
+    assert "cannot be loaded" in app.toast_text
+    screen.handle(Intent(Act.CHOOSE, number=2))
+    assert app.top.name == "scene"
