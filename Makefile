@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_PLAY := $(VENV)/.installed-play
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: play test bench check playtest shot schema clean
+.PHONY: play test fuzz bench check playtest shot schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ play: $(STAMP_PLAY)
 
 test: $(STAMP_TEST)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest $(ARGS)
+
+# the long robustness campaigns (10,000+ inputs each, a kill -9 loop); figures in docs/reliability.md
+fuzz: $(STAMP_TEST)
+	FACE_VALUE_FUZZ=long SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest -q -s tests/robustness
 
 bench: $(STAMP_TEST)
 	@mkdir -p build && : > build/bench.log

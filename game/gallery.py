@@ -40,7 +40,7 @@ class Gallery:
             kept = f"kept as {aside.name}" if aside else "it could not be moved aside"
             self.notice = f"the endings gallery {self.path} could not be read ({exc.message}); {kept}, started a new one"
             return
-        self.endings = {name: entry for name, value in endings.items() if (entry := _entry(value)) is not None}
+        self.endings = {name: entry for name, value in endings.items() if _text(name, 200) and (entry := _entry(value)) is not None}
 
     def has(self, ending_id: str) -> bool:
         return ending_id in self.endings
@@ -71,8 +71,20 @@ def _entry(value) -> dict | None:
     title, first, times = value.get("title"), value.get("first_reached"), value.get("times")
     seeds = value.get("playthroughs")
     return {
-        "title": title if isinstance(title, str) and len(title) <= 500 else "",
-        "first_reached": first if isinstance(first, str) and len(first) <= 64 else "",
+        "title": _text(title, 500),
+        "first_reached": _text(first, 64),
         "times": times if isinstance(times, int) and not isinstance(times, bool) and 0 <= times <= MAX_TIMES else 1,
         "playthroughs": [s for s in seeds if isinstance(s, int) and not isinstance(s, bool) and abs(s) < 2**63][-PLAYTHROUGHS_KEPT:] if isinstance(seeds, list) else [],
     }
+
+
+def _text(value, limit: int) -> str:
+    """`value` when it is text the gallery can write back (at most `limit` characters, no lone
+    surrogate from a `\\ud800` escape), else ""."""
+    if not isinstance(value, str) or len(value) > limit:
+        return ""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return ""
+    return value

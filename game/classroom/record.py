@@ -235,6 +235,11 @@ def _check_shape(path: Path, data: dict) -> None:
     for key in ("choices", "endings", "measures", "chapter_ends", "roads"):
         if not isinstance(data.get(key), list) or not all(isinstance(item, dict) for item in data[key]):
             raise RecordError(path, f"'{key}' is not a list of entries")
+    for key in ("session", "started", "mode"):
+        if not isinstance(data.get(key), str):
+            raise RecordError(path, f"'{key}' is missing or not a text")
+    if not isinstance(data.get("nickname", ""), str) or not (data.get("chapter") is None or _whole(data.get("chapter"))):
+        raise RecordError(path, "'nickname' or 'chapter' has the wrong type")
     for number, entry in enumerate(data["choices"], 1):
         options = entry.get("options")
         if not isinstance(entry.get("scene"), str) or not isinstance(entry.get("text"), str) or not isinstance(options, list):
@@ -251,6 +256,10 @@ def _check_shape(path: Path, data: dict) -> None:
     for number, entry in enumerate(data["endings"], 1):
         if not isinstance(entry.get("id"), str) or not isinstance(entry.get("title"), str):
             raise RecordError(path, f"ending {number} is malformed")
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def list_records(folder: Path | None = None) -> list[Path]:

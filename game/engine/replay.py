@@ -5,10 +5,10 @@ replay says clearly where it stops matching a story that has changed."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import safeio
 from .atomic import write_json_atomic
 from .runner import Phase, Runner, RunnerError, StoryRuntimeError
 from .state import GameState, Step
@@ -57,14 +57,14 @@ def write_replay(path: Path, replay: Replay) -> None:
 def read_replay(path: Path) -> Replay:
     """Read a replay file; raises ReplayError with a one-line reason."""
     path = Path(path)
+    try:  # untrusted like a save: a regular file, bounded, no NaN, limited nesting
+        raw = safeio.read_bounded(path, MAX_REPLAY_BYTES)
+    except safeio.UnsafeRead as exc:
+        raise ReplayError(path, f"cannot read the file: {exc.message}") from None
     try:
-        if path.stat().st_size > MAX_REPLAY_BYTES:
-            raise ReplayError(path, f"the file is larger than {MAX_REPLAY_BYTES // 1_000_000} MB; a replay is a short list of moves")
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ReplayError(path, f"cannot read the file: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReplayError(path, f"not a replay file (not JSON: {exc})") from None
+        document = safeio.parse_json(raw)
+    except safeio.UnsafeRead as exc:
+        raise ReplayError(path, f"not a replay file ({exc.message})") from None
     if not isinstance(document, dict) or document.get("format") != REPLAY_FORMAT:
         raise ReplayError(path, "not a replay file (made by 'face-value explore --replays' or 'playtest --replays')")
     version = document.get("version")

@@ -241,6 +241,7 @@ def load_every_way(story, store: SaveStore, slot: str, good: bytes) -> None:
             runner.turn
         except StoryRuntimeError:
             pass  # a story error is shown to the player as one; it is not a crash
+        store.write("8", runner.state, loaded.info)  # playing on saves again (the autosave)
     else:
         assert listed[slot].error and "\n" not in listed[slot].error
     if "1" not in listed or listed["1"].error or store.path("1").read_bytes() != good:
