@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_PLAY := $(VENV)/.installed-play
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: play test fuzz bench check playtest shot schema clean
+.PHONY: play test fuzz bench bench-peers check playtest shot schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ bench: $(STAMP_TEST)
 	-$(BIN)/python tests/bench/bench_mask.py $(MASK_BENCH) 2>&1 | tee -a build/bench.log
 	@echo "== every benchmark ran (full log: build/bench.log); what was missed:"
 	@grep -E "MISSED|^  - " build/bench.log | grep -v "MISSED: none" || echo "  nothing"
+
+# Face Value against inkjs on the same generated story; needs Node.js (not part of `make test`).
+bench-peers: $(STAMP_TEST)
+	@if command -v node >/dev/null; then \
+		[ -d build/peers/node_modules/inkjs ] || npm install --prefix build/peers inkjs@2.4.0 --no-audit --no-fund; \
+	fi
+	$(BIN)/python tests/bench/bench_peers.py
 
 check: $(STAMP_PLAY)
 	$(BIN)/face-value check story --strict

@@ -13,6 +13,7 @@ from .loader import paused_gc
 from .machine import PROCEED, StoryMachine, choice_trigger
 from .model import Character, Ending, Scene, Story
 from .problems import Place
+from .snapshot import Checkpoints
 from .state import GameState, Step
 
 
@@ -92,6 +93,7 @@ class Runner:
         self._state: GameState | None = None
         self._turn: Turn | None = None
         self._stages: dict[str, dict] = {}
+        self._checkpoints = Checkpoints()
         with paused_gc():
             self.machine = StoryMachine(story, lambda: self._state)
         if state is None:
@@ -139,19 +141,27 @@ class Runner:
             state.mark_origin()
             state.history = []
             notes.append("the story has changed since this save, so undo starts from here")
+        if not state.history:
+            self._checkpoints.reset(state)
+        self._checkpoints.history = state.history  # the replay's checkpoints are of these very moves
         self._state = state
         self.machine.jump(state.scene)
         self._turn = None
         return notes
 
     def _replays_to(self, state: GameState) -> bool:
-        replay = Runner(self.story, state.rewound())
+        """Play the saved history from its origin on this runner's machine (no second machine),
+        taking checkpoints on the way; whether it arrives where the save is."""
+        replay = state.rewound()
+        self._state, self._turn = replay, None
+        self._checkpoints.reset(replay)
         try:
+            self.machine.jump(replay.scene)
             for step in state.history:
-                replay._step(_trigger(step), step)
+                self._advance(step)
         except (RunnerError, StoryRuntimeError, ValueError):
             return False
-        return replay.state.scene == state.scene and replay.state.variables == state.variables
+        return replay.scene == state.scene and replay.variables == state.variables
 
     def _begin(self, state: GameState) -> None:
         """Enter the origin scene: transitions does not fire on_enter for an initial state."""
@@ -159,6 +169,7 @@ class Runner:
         self._turn = None
         self._guarded(lambda: self.machine.enter(state.scene), state.scene)
         state.mark_origin()
+        self._checkpoints.reset(state)
 
     # --- the current turn ---------------------------------------------------------------
 
@@ -225,7 +236,18 @@ class Runner:
             raise RunnerError(f"the choice in scene '{step.scene}' is not available now")
         state.scene = self.machine.scene
         state.history.append(step)
+        self._checkpoints.after_move(state)
         self._turn = None
+
+    def _advance(self, step: Step, checkpoint: bool = True) -> None:
+        """Make a move of a history being replayed; the move must still be offered."""
+        state = self._state
+        if not self._guarded(lambda: self.machine.fire(_trigger(step)), state.scene):
+            raise RunnerError(f"the choice in scene '{step.scene}' is not available now")
+        state.scene = self.machine.scene
+        state.history.append(step)
+        if checkpoint:
+            self._checkpoints.after_move(state)
 
     # --- undo and replay -----------------------------------------------------------------
 
@@ -245,25 +267,43 @@ class Runner:
         self._replay(list(steps))
 
     def _replay(self, steps: list[Step]) -> None:
-        """Rebuild the state from its origin by playing `steps` again (random draws included)."""
-        state = self._state.rewound()
+        """Rebuild the state from its origin by playing `steps` again (random draws included),
+        from the latest checkpoint taken on the way to them."""
+        snapshot = self._checkpoints.nearest(self._state, steps)
+        if snapshot is None:
+            state = self._state.rewound()
+            self._checkpoints.reset(state)
+        else:
+            state = Checkpoints.state_at(snapshot, self._state, steps)
+            self._checkpoints.drop_after(snapshot.moves)
+            self._checkpoints.history = state.history
         self._state = state
         self.machine.jump(state.scene)
-        for step in steps:
+        for step in steps[len(state.history):]:
             self._guarded(lambda: self.machine.fire(_trigger(step)), state.scene)
             state.scene = self.machine.scene
             state.history.append(step)
+            self._checkpoints.after_move(state)
         self._turn = None
 
     def transcript(self) -> list[Moment]:
         """Every turn of this playthrough, the variables at that moment, and the move made
-        from it (None for the current turn). Built by replaying from the origin."""
-        replay = Runner(self.story, self._state.rewound())
+        from it (None for the current turn). Built by replaying from the origin on this
+        runner's machine; the playthrough is put back as it was."""
+        live, live_turn = self._state, self._turn
+        replay = live.rewound()
         result = []
-        for step in self._state.history:
-            result.append(Moment(replay.turn, dict(replay.state.variables), step))
-            replay._step(_trigger(step), step)
-        result.append(Moment(replay.turn, dict(replay.state.variables), None))
+        self._state, self._turn = replay, None
+        try:
+            self.machine.jump(replay.scene)
+            for step in live.history:
+                result.append(Moment(self.turn, dict(replay.variables), step))
+                self._advance(step, checkpoint=False)
+                self._turn = None
+            result.append(Moment(self.turn, dict(replay.variables), None))
+        finally:
+            self._state, self._turn = live, live_turn
+            self.machine.jump(live.scene)
         return result
 
     # --- debugging -------------------------------------------------------------------------

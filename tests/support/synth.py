@@ -47,3 +47,27 @@ def _scene_lines(rng: random.Random, i: int, total: int, endings: int) -> list[s
         if k == 2:
             lines.append(f"        set: {{score: score + {i % 89}, flag: not flag}}")
     return lines
+
+
+def write_ink(path: Path, scenes: int, seed: int = 1) -> Path:
+    """The story `write_story` writes, with the same seed, as one ink file (for the inkjs
+    comparison, `make bench-peers`): the same text, choices, condition and effects."""
+    rng = random.Random(seed)
+    lines = ['VAR score = 0', 'VAR trust = 50', 'VAR flag = false', 'VAR name = "Lin"', "-> s0", ""]
+    endings = max(1, scenes // 20)
+    for i in range(scenes):
+        text = f"{scene_text(rng)} {{name}} has {{score}} points."
+        lines += [f"=== s{i} ===", text]
+        if i >= scenes - endings:
+            lines += ["-> END", ""]
+            continue
+        targets = [i + 1] + [rng.randrange(scenes) for _ in range(2)]
+        for k, target in enumerate(targets):
+            condition = f"{{trust > {i % 47} or flag}} " if k == 1 else ""
+            lines.append(f"+ {condition}[Go on to {target} ({k})]")
+            if k == 2:
+                lines += [f"  ~ score = score + {i % 89}", "  ~ flag = not flag"]
+            lines.append(f"  -> s{target}")
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
