@@ -41,7 +41,10 @@ class EndingScreen(Screen):
         button_h = app.font(19).get_height() + app.px(16)
         bottom = height - margin - button_h
         split = round(width * 0.55)
-        self.chart = pygame.Rect(margin + app.px(40), top + app.px(30), split - margin - app.px(60), bottom - top - app.px(90))
+        heading = app.font(19, bold=True).get_height() + app.px(14)  # "How your measures moved", "Your key choices"
+        legend = 2 * app.font(13).get_height() + app.px(34)  # two rows, when the labels are long
+        axis = app.font(13).size("100")[0] + app.px(14)
+        self.chart = pygame.Rect(margin + axis, top + heading, split - margin - axis - app.px(20), bottom - top - heading - legend - app.px(16))
         px = max(12, round(18 * app.unit * app.settings.text_scale))
         style = TextStyle(app.fonts.get(app.settings.font, px), app.fonts.get(app.settings.font, px, italic=True), round(px * 1.4), round(px * 0.5))
         column = TextColumn(style, width - split - margin - app.px(20))
@@ -49,7 +52,7 @@ class EndingScreen(Screen):
             column.add(f"{number}. {choice}")
         if not self.choices:
             column.add("No choices changed what the story remembers.", "muted")
-        column.view = pygame.Rect(split + app.px(10), top + app.px(30), column.width, bottom - top - app.px(50))
+        column.view = pygame.Rect(split + app.px(10), top + heading, column.width, bottom - top - heading - app.px(24))
         self.column = column
         count = len(self.list.buttons)
         share = (width - 2 * margin - (count - 1) * app.px(12)) // count
@@ -97,7 +100,7 @@ class EndingScreen(Screen):
         badge = "New ending: added to your gallery." if self.new else f"Already in your gallery (reached {times} time{'' if times == 1 else 's'})."
         text(surface, badge, app.font(17), theme.text, (margin, y))
         self.draw_chart(surface)
-        heading_y = self.column.view.y - app.px(30)
+        heading_y = self.column.view.y - app.font(19, bold=True).get_height() - app.px(10)
         text(surface, "Your key choices", app.font(19, bold=True), theme.text, (self.column.view.x, heading_y))
         self.column.draw(surface, app.lines, {"text": theme.text, "muted": theme.muted, "accent": theme.accent})
         self.list.draw(surface, theme, app.font(19))
@@ -105,7 +108,8 @@ class EndingScreen(Screen):
     def draw_chart(self, surface: pygame.Surface) -> None:
         """A line per measure over every turn of the playthrough, 0 at the bottom."""
         app, theme, rect = self.app, self.app.theme, self.chart
-        text(surface, "How your measures moved", app.font(19, bold=True), theme.text, (rect.x - app.px(40), rect.y - app.px(30)))
+        heading = app.font(19, bold=True)
+        text(surface, "How your measures moved", heading, theme.text, (app.px(36), rect.y - heading.get_height() - app.px(10)))
         panel(surface, rect.inflate(app.px(16), app.px(16)), theme, alpha=200)
         small = app.font(13)
         for fraction in (0.0, 0.5, 1.0):
@@ -127,7 +131,9 @@ class EndingScreen(Screen):
                 pygame.draw.lines(surface, color, False, points, max(2, app.px(3)))
             elif points:
                 pygame.draw.circle(surface, color, points[0], app.px(4))
-            pygame.draw.rect(surface, color, (legend_x, legend_y + small.get_height() // 3, app.px(14), app.px(6)))
             label = f"{measure.label} {self.moments[-1].variables[measure.variable]}"
+            if legend_x > rect.x and legend_x + app.px(18) + small.size(label)[0] > rect.right:
+                legend_x, legend_y = rect.x, legend_y + small.get_height() + app.px(4)
+            pygame.draw.rect(surface, color, (legend_x, legend_y + small.get_height() // 3, app.px(14), app.px(6)))
             text(surface, label, small, theme.text, (legend_x + app.px(18), legend_y))
             legend_x += small.size(label)[0] + app.px(36)

@@ -53,9 +53,9 @@ class SceneScreen(Screen):
         self.static: pygame.Surface | None = None
         self.choices_since: float | None = None
         self.discussed: Turn | None = None  # the turn whose discussion card was shown
-        self.fade_from: pygame.Surface | None = None  # the last turn's layer, while the new one fades in
+        self.fade_from: str | None = None  # the last turn's background, fading out over the new one
         self.fade_born = 0.0
-        self.fade_source: tuple | None = None  # (background, layer) kept while a thumbnail is drawn
+        self.fade_source: tuple | None = None  # (background,) the player last saw, kept while a thumbnail is drawn
         self.focus_moved = False  # the player moved the focus on this page (self-voicing reads it)
         self.changed: list[str] = []  # the last move's measure changes in words, for self-voicing
         self.measure_focus: int | None = None  # the measure whose meaning is shown (Tab, or the mouse over it)
@@ -87,7 +87,7 @@ class SceneScreen(Screen):
     def sync(self, new_turn: bool, moved: bool = False) -> None:
         """Pick up the runner's current turn: after a move (`moved`: note what it changed), an
         undo or a load."""
-        before = self.fade_source or (self.turn.background if self.turn else None, self.static)
+        before = self.fade_source or (self.turn.background if self.turn else None,)
         self.fade_source = None
         self.turn = self.runner.turn
         if new_turn:
@@ -109,19 +109,20 @@ class SceneScreen(Screen):
         if self.app.settings.chars_per_second == 0:
             self.reveal_all()
 
-    def start_cross_fade(self, background: str | None, layer: pygame.Surface | None) -> None:
-        """Keep the old turn's layer to fade out over the new one when the background changed,
-        unless motion is reduced."""
-        if self.app.settings.reduced_motion or layer is None or background == self.turn.background:
+    def start_cross_fade(self, background: str | None) -> None:
+        """Fade the old turn's background out over the new one when it changed, unless motion
+        is reduced. Only its name is kept: the picture is in the image cache already, so a
+        fade costs no second window-sized layer."""
+        if self.app.settings.reduced_motion or background is None or background == self.turn.background:
             self.fade_from = None
             return
-        self.fade_from, self.fade_born = layer, self.app.now()
+        self.fade_from, self.fade_born = background, self.app.now()
 
     def follow(self) -> None:
         """Take up the runner's turn for drawing only (a save thumbnail of a move just made);
         what the move changed is still noted by the sync that follows."""
         if self.fade_source is None and self.turn is not None:
-            self.fade_source = (self.turn.background, self.static)  # what the player last saw, to fade from
+            self.fade_source = (self.turn.background,)  # what the player last saw, to fade from
         self.turn = self.runner.turn
         self.page = 0
         self.relayout()
@@ -395,13 +396,13 @@ class SceneScreen(Screen):
     # --- drawing ----------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
-        if self.static is None or self.static.get_size() != surface.get_size():
-            self.static = self.draw_static(surface.get_size())
-        surface.blit(self.static, (0, 0))
-        if self.fade_from is not None and self.fade_from.get_size() == surface.get_size():
+        if self.fade_from is not None:  # painted whole each frame of the fade (0.45 s), with no layer kept
             left = 1 - (self.app.now() - self.fade_born) / CROSS_FADE_SECONDS
-            self.fade_from.set_alpha(round(255 * max(0.0, min(1.0, left))))
-            surface.blit(self.fade_from, (0, 0))
+            self.paint_stage(surface, self.fade_from, round(255 * max(0.0, min(1.0, left))))
+        else:
+            if self.static is None or self.static.get_size() != surface.get_size():
+                self.static = self.draw_static(surface.get_size())
+            surface.blit(self.static, (0, 0))
         theme, layout = self.app.theme, self.layout
         self.draw_text(surface)
         if self.text_done:
@@ -422,12 +423,25 @@ class SceneScreen(Screen):
 
     def draw_static(self, size) -> pygame.Surface:
         """Background, portrait and panel: drawn once per turn and size, then blitted."""
-        theme, layout, app = self.app.theme, self.layout, self.app
         layer = pygame.Surface(size).convert()
+        self.paint_stage(layer)
+        return layer
+
+    def paint_stage(self, layer: pygame.Surface, old_background: str | None = None, old_alpha: int = 0) -> None:
+        """Background (with the old one over it at `old_alpha`, in a cross-fade), portrait,
+        name plate, panel and header."""
+        theme, layout, app = self.app.theme, self.layout, self.app
+        size = layer.get_size()
         layer.fill(theme.shade)
         background = app.story.asset_path(self.turn.background)
         if background:
             layer.blit(app.images.cover(background, size), (0, 0))
+        old = app.story.asset_path(old_background)
+        if old and old_alpha > 0:
+            picture = app.images.cover(old, size)
+            picture.set_alpha(old_alpha)
+            layer.blit(picture, (0, 0))
+            picture.set_alpha(None)
         if layout.portrait and self.turn.portrait:
             image = app.images.fit(app.story.asset_path(self.turn.portrait), layout.portrait.size)
             layer.blit(image, image.get_rect(midbottom=layout.portrait.midbottom))
@@ -435,7 +449,6 @@ class SceneScreen(Screen):
             self.draw_name_plate(layer)
         panel(layer, layout.panel, theme)
         self.draw_header(layer)
-        return layer
 
     def draw_name_plate(self, layer: pygame.Surface) -> None:
         theme, plate = self.app.theme, self.layout.name_plate
