@@ -26,12 +26,15 @@ test: $(STAMP_TEST)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest $(ARGS)
 
 bench: $(STAMP_TEST)
-	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_engine.py
-	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_render.py
-	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_reload.py
-	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_report.py
-	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_explore.py
-	-$(BIN)/python tests/bench/bench_mask.py $(MASK_BENCH)
+	@mkdir -p build && : > build/bench.log
+	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_engine.py 2>&1 | tee -a build/bench.log
+	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_render.py 2>&1 | tee -a build/bench.log
+	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_reload.py 2>&1 | tee -a build/bench.log
+	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_report.py 2>&1 | tee -a build/bench.log
+	-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tests/bench/bench_explore.py 2>&1 | tee -a build/bench.log
+	-$(BIN)/python tests/bench/bench_mask.py $(MASK_BENCH) 2>&1 | tee -a build/bench.log
+	@echo "== every benchmark ran (full log: build/bench.log); what was missed:"
+	@grep -E "MISSED|^  - " build/bench.log | grep -v "MISSED: none" || echo "  nothing"
 
 check: $(STAMP_PLAY)
 	$(BIN)/face-value check story --strict

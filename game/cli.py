@@ -7,20 +7,16 @@ import json
 import os
 import re
 import sys
-import traceback
 from pathlib import Path
+from . import __version__
 
-from . import __version__, paths
-from .classroom import commands as classroom
-from .engine import SaveError, SaveStore, check_slot, load_story, playtest
-from .engine.checker import did_you_mean
-from .engine.debug import find_scene, parse_assignments
-from .engine.playtest import story_starts
-from .engine.loader import LoadResult
-from .engine.replay import ReplayError, play_replay, read_replay
-from .live import LiveStory
-from .tools import explore as explore_tool
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs start-up time
+if TYPE_CHECKING:
+    from .engine import SaveStore
+    from .engine.loader import LoadResult
 
+# Every command imports what it needs inside its function: `face-value --version` and `--help`
+# must start in under 50 ms (docs/performance.md), and the engine alone takes ~100 ms to import.
 COMMANDS = ("play", "check", "playtest", "shot", "explore", "new", "stats", "sessions", "transcript", "report", "prompts", "mask")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -34,7 +30,22 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The help lines of the commands whose parsers live in modules that import the engine: the
+# top-level --help lists them from here (tests/test_cli.py holds them equal to the real ones).
+LISTED = {
+    "sessions": "list the session records kept on this computer",
+    "transcript": "a readable record of one session, to print",
+    "report": "one HTML page of how a class chose, from session files",
+    "prompts": "a printable sheet of the story's discussion prompts",
+    "explore": "search every reachable state: endings, unused scenes and choices, soft-locks",
+    "mask": "make a photo mask with a hidden code, read, scramble or show one",
+}
+
+
+def build_parser(listing: bool = False) -> argparse.ArgumentParser:
+    """The whole command line. With `listing`, the commands defined in other modules are only
+    named with their help line (enough for `face-value --help` and `--version`, without
+    importing the engine)."""
     parser = _Parser(prog="face-value", description="Face Value: an interactive-fiction game, and its story engine.")
     parser.add_argument("--version", action="version", version=f"face-value {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -51,7 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--set", action="append", default=[], metavar="VAR=VALUE", help="start with this value (repeatable; turns on --debug)")
     play.add_argument("--watch", action="store_true", help="reload the story whenever one of its files is saved (turns on --debug)")
     play.add_argument("--debug", action="store_true", help="writer tools: F3 debug overlay, F5 reload; in the terminal d, g SCENE, r")
-    classroom.add_play_options(play)
+    if listing:
+        classroom = None
+    else:
+        from .classroom import commands as classroom
+        classroom.add_play_options(play)
     play.add_argument("--replay", metavar="FILE", help="play the moves of a replay file (from explore or playtest), then go on")
 
     check = commands.add_parser("check", help="check a story and list every problem")
@@ -78,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "inspect, or classroom mode's classroom, discussion, vote, chapter_end, roads, think_note")
     shot.add_argument("--story", dest="story_option", metavar="DIR", help="the same as STORY_DIR (kept for old scripts)")
     shot.add_argument("--save", metavar="FILE.json", help="start from this save file (its scene and history) instead of a scene id")
-    classroom.add_commands(commands)
+    _add_listed(commands, ("sessions", "transcript", "report", "prompts")) if listing else classroom.add_commands(commands)
 
     new = commands.add_parser("new", help="create a small story to start writing from")
     new.add_argument("story", metavar="STORY_DIR", help="a new (or empty) folder")
@@ -86,10 +101,19 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="words, scenes, choices, endings and reading time per chapter and scene")
     stats.add_argument("story", nargs="?", help="story folder (default: the bundled story)")
     stats.add_argument("--format", choices=("text", "json"), default="text")
-    explore_tool.add_parser(commands)
-    from .tools.mask import add_parser as add_mask_parser
-    add_mask_parser(commands)
+    if listing:
+        _add_listed(commands, ("explore", "mask"))
+    else:
+        from .tools import explore as explore_tool
+        from .tools.mask import add_parser as add_mask_parser
+        explore_tool.add_parser(commands)
+        add_mask_parser(commands)
     return parser
+
+
+def _add_listed(commands, names: tuple[str, ...]) -> None:
+    for name in names:
+        commands.add_parser(name, help=LISTED[name])
 
 
 def _positive(text: str) -> int:
@@ -104,11 +128,12 @@ def _positive(text: str) -> int:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     if argv and argv[0] not in COMMANDS and _looks_like_command(argv[0]):
+        from .engine.checker import did_you_mean
         hint = did_you_mean(argv[0], COMMANDS, "commands: " + ", ".join(COMMANDS))
         raise UsageError(f"unknown command '{argv[0]}' ({hint})")
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv = ["play", *argv]
-    return build_parser().parse_args(argv)
+    return build_parser(listing=argv[0] not in COMMANDS).parse_args(argv)
 
 
 def _looks_like_command(word: str) -> bool:
@@ -119,6 +144,7 @@ def _looks_like_command(word: str) -> bool:
 def story_folder(given: str | None) -> tuple[Path, str]:
     """The story folder and how to show its path; a missing folder is a usage error."""
     if given is None:
+        from . import paths
         folder = paths.story_dir()
         return folder, _display(folder)
     folder = Path(given)
@@ -141,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = parse_args(argv)
+        if args.command in ("sessions", "transcript", "report", "prompts"):
+            from .classroom import commands as classroom
         return {
             "play": run_play, "check": run_check, "playtest": run_playtest, "shot": run_shot,
             "explore": run_explore, "new": run_new, "mask": run_mask, "stats": run_stats,
@@ -161,10 +189,17 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse's --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last guard: report, never show a traceback
+        from .engine.runner import StoryRuntimeError
+        if isinstance(exc, StoryRuntimeError):  # the story failed as it began (a random roll check could not foresee)
+            print(f"face-value: story error: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
         return _internal_error(exc)
 
 
 def _internal_error(exc: Exception) -> int:
+    import traceback
+
+    from . import paths
     log = paths.user_data_dir() / "crash.log"
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
@@ -177,6 +212,7 @@ def _internal_error(exc: Exception) -> int:
 
 
 def load_checked(given: str | None) -> tuple[LoadResult, str]:
+    from .engine import load_story
     folder, display = story_folder(given)
     return load_story(folder, display), display
 
@@ -222,6 +258,8 @@ def _count(n: int, noun: str) -> str:
 # --- playtest --------------------------------------------------------------------------------
 
 def run_playtest(args: argparse.Namespace) -> int:
+    from .engine.playtest import playtest, story_starts
+
     result, display = load_checked(args.story)
     if not result.ok:
         return report_story_errors(result, display)
@@ -249,6 +287,8 @@ def run_playtest(args: argparse.Namespace) -> int:
 
 
 def run_explore(args: argparse.Namespace) -> int:
+    from .tools import explore as explore_tool
+
     result, display = load_checked(args.story)
     if not result.ok:
         return report_story_errors(result, display)
@@ -264,6 +304,11 @@ def check_chapter(story, number: int | None) -> None:
 
 
 def run_play(args: argparse.Namespace) -> int:
+    from . import paths
+    from .classroom import commands as classroom
+    from .engine import SaveStore, check_slot
+    from .live import LiveStory
+
     result, display = load_checked(args.story)
     if not result.ok:
         return report_story_errors(result, display)
@@ -293,6 +338,8 @@ def run_play(args: argparse.Namespace) -> int:
 
 def debug_start(story, args: argparse.Namespace) -> dict | None:
     """--scene and --set: where and with what values to begin (Runner.restart's arguments)."""
+    from .engine.debug import find_scene, parse_assignments
+
     if args.scene is None and not args.set:
         return None
     if args.load is not None:
@@ -315,6 +362,10 @@ def debug_start(story, args: argparse.Namespace) -> dict | None:
 
 def play_in_window(story, args: argparse.Namespace) -> int | None:
     """Open the window; None (after a one-line note) if it cannot open, to play in the terminal."""
+    from .classroom import commands as classroom
+    from .engine import SaveError
+    from .engine.replay import ReplayError
+
     try:
         from .ui.app import App
         app = App(story, save_dir=Path(args.save_dir) if args.save_dir else None)
@@ -346,7 +397,9 @@ def play_in_window(story, args: argparse.Namespace) -> int | None:
 
 
 def play_in_terminal(story, store: SaveStore, args: argparse.Namespace) -> int:
-    from .engine import Runner
+    from .classroom import commands as classroom
+    from .engine import Runner, SaveError
+    from .engine.replay import ReplayError
     from .textplay import TextPlayer
 
     runner = Runner(story, seed=args.seed if args.seed is not None else _fresh_seed())
@@ -382,12 +435,17 @@ def _begun(recorder, runner):
 
 def replay_into(runner, file: str) -> None:
     """Play a replay file's moves on the runner; raises ReplayError naming the file."""
+    from .engine.replay import play_replay, read_replay
+
     play_replay(runner, read_replay(Path(file)), file)
 
 
 # --- shot ------------------------------------------------------------------------------------
 
 def run_shot(args: argparse.Namespace) -> int:
+    from .engine import SaveError
+    from .engine.checker import did_you_mean
+    from .engine.debug import parse_assignments
     from .ui import shot
 
     if args.screen not in shot.SCREENS:

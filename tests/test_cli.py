@@ -163,3 +163,11 @@ def test_undo_and_help_in_the_terminal(tmp_path):
     assert "u undo" in result.stdout
     assert "(undone)" in result.stdout
     assert "Ending: The Dark Shop" in result.stdout
+
+
+def test_top_level_help_lists_every_command_with_its_own_help_line():
+    # `--help` and `--version` build a listing parser that does not import the commands'
+    # modules (start-up time); what it shows must be what the full parser shows.
+    from game.cli import build_parser
+
+    assert build_parser(listing=True).format_help() == build_parser().format_help()

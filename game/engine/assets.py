@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checker import did_you_mean
+from . import safeio
+from .checker import ID_PATTERN, did_you_mean
 
 # Each presentation key looks in its own folder of the assets root, for these file types.
 KINDS = {
@@ -14,6 +15,10 @@ KINDS = {
     "music": ("music", (".ogg", ".wav")),
     "sound": ("sound", (".ogg", ".wav")),
 }
+MAX_NAME = 255  # characters in an asset name, folders included
+# A portrait's other faces sit in a folder named after it: portraits/tang_yue.png is her
+# neutral face, portraits/tang_yue/worried.png her `mood: worried`.
+NEUTRAL = "neutral"
 _SIGNATURES = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
     ".jpg": (b"\xff\xd8\xff",),
@@ -21,6 +26,28 @@ _SIGNATURES = {
     ".ogg": (b"OggS",),
     ".wav": (b"RIFF",),
 }
+
+
+def resolve_inside(root: Path | str | None, name) -> Path | None:
+    """The file an asset name stands for under the assets folder `root`, or None when the name
+    cannot be one: not text, empty, longer than MAX_NAME, a NUL or backslash, absolute, a '.' or
+    '..' part, or a path that (symlinks followed) leaves `root`. It never says whether a file
+    exists, so a story or a save cannot use it to probe the disk outside its folders. The
+    loader checks story values with it, and the save loader the stage values of a save."""
+    if root is None or not isinstance(name, str) or not name or len(name) > MAX_NAME:
+        return None
+    if "\x00" in name or "\\" in name or name.startswith("/") or ":" in name.split("/", 1)[0]:
+        return None
+    parts = name.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    try:
+        if any(len(part.encode("utf-8")) > 255 for part in parts):
+            return None
+    except UnicodeEncodeError:  # a lone surrogate from a YAML or JSON escape
+        return None
+    path = Path(root) / name
+    return path if safeio.inside(path, root) else None
 
 
 @dataclass
@@ -47,12 +74,39 @@ class AssetFinder:
         else:
             candidates = [f"{folder}/{name}{suffix}" for suffix in suffixes]
         for relative in candidates:
-            path = self.root / relative
+            path = resolve_inside(self.root, relative)
+            if path is None:
+                shown = name if len(name) <= 60 else f"{name[:40]}... ({len(name)} characters)"
+                return AssetLookup(None, f"{kind} {shown!r} is not a file name inside the assets folder", f"name a file in {folder}/ of the assets folder, without '..' or a leading '/'")
             if path.is_file():
                 return self._checked(relative, path, suffixes)
         known = sorted(p.stem for p in (self.root / folder).glob("*") if p.suffix.lower() in suffixes) if (self.root / folder).is_dir() else []
         hint = did_you_mean(name, known, f"files go in {folder}/ as {' or '.join(suffixes)}")
         return AssetLookup(None, f"{kind} '{name}' not found (no {candidates[0]} in {self.root.name}/)", hint)
+
+    def mood(self, portrait: str, mood: str) -> AssetLookup:
+        """The face of `portrait` (a name as stored, like portraits/tang_yue.png) in `mood`."""
+        if mood == NEUTRAL:
+            return AssetLookup(portrait)
+        base = Path(portrait)
+        folder = base.with_suffix("")
+        suffixes = KINDS["portrait"][1]
+        if ID_PATTERN.match(mood) and self.root is not None:
+            for suffix in suffixes:
+                relative = (folder / f"{mood}{suffix}").as_posix()
+                path = resolve_inside(self.root, relative)
+                if path is not None and path.is_file():
+                    return self._checked(relative, path, suffixes)
+        known = sorted({NEUTRAL} | self.moods(portrait))
+        hint = did_you_mean(mood, known, f"{base.stem} has: {', '.join(known)}")
+        return AssetLookup(None, f"'{base.stem}' has no '{mood}' face (no {folder.as_posix()}/{mood}.png)", hint)
+
+    def moods(self, portrait: str) -> set[str]:
+        """The moods a portrait has besides neutral: the pictures in the folder named after it."""
+        folder = self.root / Path(portrait).with_suffix("") if self.root is not None else None
+        if folder is None or not folder.is_dir():
+            return set()
+        return {p.stem for p in folder.iterdir() if p.suffix.lower() in KINDS["portrait"][1] and ID_PATTERN.match(p.stem)}
 
     def _checked(self, relative: str, path: Path, suffixes: tuple) -> AssetLookup:
         suffix = path.suffix.lower()

@@ -7,9 +7,9 @@ import os
 import re
 from pathlib import Path
 
-from . import expr
+from . import expr, safeio
 from .expr import ExprError, type_of
-from .problems import READ_FAILURES, Place, Problem, Problems
+from .problems import READ_FAILURES, REJECTED_VALUES, Place, Problem, Problems
 from .storyformat import ID_PATTERN as _ID
 from .storyformat import NAME_PATTERN as _NAME
 from .yamlhelp import comment_cut
@@ -51,15 +51,14 @@ class Checker:
         return os.path.join(self.display, os.path.relpath(path, self.folder))
 
     def read(self, path: Path) -> SourceFile:
+        """A story file, read only if it is a regular file inside the story folder (never a
+        FIFO, a device or a symlink leading out), with a bounded read."""
         display = self.display_path(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.problems.error(Place(display), "too-large", f"this file is {size // 1_000_000} MB; story files are limited to {MAX_FILE_BYTES // 1_000_000} MB")
-                return SourceFile(display)
-            raw = path.read_bytes()
-        except OSError as exc:
-            self.problems.error(Place(display), "unreadable", f"cannot read this file: {exc.strerror or exc}")
+            raw = safeio.read_bounded(path, MAX_FILE_BYTES, root=self.folder)
+        except safeio.UnsafeRead as exc:
+            code = "outside-link" if not safeio.inside(path, self.folder) else "unreadable"
+            self.problems.error(Place(display), code, f"cannot read this file: {exc.message}", "story files are plain files inside the story folder" if code == "outside-link" else "")
             return SourceFile(display)
         return read_source(raw, display, self.problems)
 
@@ -143,14 +142,15 @@ class Checker:
         hidden = set()
         unread = self.unread | {p.place.path for p in self.problems.items if p.code in READ_FAILURES}
         if unread - {self.display_path(self.folder / "story.yaml")}:
-            hidden |= {"unknown-scene", "unreachable"}
+            hidden |= {"unknown-scene", "unreachable", "no-way-out"}
         if any(p.code in LINK_ERRORS for p in self.problems.errors):
-            hidden.add("unreachable")  # reachability of a graph with broken links says little
+            hidden |= {"unreachable", "no-way-out"}  # reachability of a graph with broken links says little
         if not story_file_read:
             hidden |= {"unknown-variable", "unknown-character", "missing-asset"}
-        if not hidden:
+        rejected = {p.place for p in self.problems.items if p.code in REJECTED_VALUES}
+        if not hidden and not rejected:
             return
-        kept = [p for p in self.problems.items if p.code not in hidden]
+        kept = [p for p in self.problems.items if p.code not in hidden and (p.place not in rejected or p.code in REJECTED_VALUES)]
         dropped = len(self.problems.items) - len(kept)
         causes = [i for i, p in enumerate(kept) if p.code in READ_FAILURES]
         if dropped and causes:

@@ -326,7 +326,11 @@ class StateSpace:
             probe.visits[target] = probe.visits.get(target, 0) + 1
         else:
             probe.visits = visits  # read, never changed, by effects
-        apply_effects(self.story.scenes[target].effects, probe, self.bounded)
+        try:
+            apply_effects(self.story.scenes[target].effects, probe, self.bounded)
+        except EvalError as exc:
+            exc.scene = exc.scene or target  # as StoryMachine.enter_scene names it
+            raise
         del script[probe.used:], ranges[probe.used:]
         return probe
 
@@ -404,7 +408,7 @@ class StateSpace:
                 self._outcomes(number, variables, visits, move)
             except EvalError as exc:
                 what = f"choosing '{scene.choices[move.index].text.source}': " if move.index >= 0 else ""
-                self.error(scene.id, number, what + str(exc))
+                self.error(exc.scene or scene.id, number, what + str(exc))
 
     def _outcomes(self, number: int, variables: dict, visits: dict, move: _Move) -> None:
         """Add the states a move with effects can lead to: one, or one per random outcome."""

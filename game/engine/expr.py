@@ -10,11 +10,16 @@ from typing import Callable
 INT, FLOAT, STR, BOOL = "int", "float", "str", "bool"
 TYPE_NAMES = {INT: "a whole number", FLOAT: "a number", STR: "text", BOOL: "true/false"}
 NUMERIC = (INT, FLOAT)
-MAX_NESTING = 40
-MAX_LENGTH = 2000
-MAX_NUMBER = 10**15
+# Limits of the story language, far below anything that could exhaust Python (its recursion
+# limit, its 4,300-digit int conversion, float overflow) or the player's memory:
+MAX_NESTING = 40            # parentheses, not, unary minus, function arguments, one inside another
+MAX_LENGTH = 2000           # characters in one expression
+MAX_OPERATORS = 100         # operators in one expression (each is one level of the compiled form)
+MAX_NUMBER = 10**15         # every whole number and decimal lies in -MAX_NUMBER..MAX_NUMBER
+MAX_TEXT = 10_000           # characters in a text value made by joining text with +
 FORBIDDEN = "forbidden-expression"
 TYPE_ERROR = "type-error"
+NUMBER_RANGE = "number-range"
 
 Value = int | float | str | bool
 
@@ -31,7 +36,14 @@ class ExprError(Exception):
 
 
 class EvalError(Exception):
-    """A problem found while evaluating an expression (for example a division by zero)."""
+    """A problem found while evaluating an expression (for example a division by zero).
+    `place` is where the failing expression is written and `scene` the scene it belongs to,
+    when the one evaluating it knows (a `set:` effect does)."""
+
+    def __init__(self, message: str, place=None, scene: str | None = None):
+        super().__init__(message)
+        self.place = place
+        self.scene = scene
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,18 @@ def type_of(value) -> str | None:
     if isinstance(value, str):
         return STR
     return None
+
+
+def in_range(value) -> bool:
+    """Whether a value is one the story language can hold: a number within
+    -MAX_NUMBER..MAX_NUMBER (finite), text of at most MAX_TEXT characters, or true/false."""
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, (int, float)):
+        return -MAX_NUMBER <= value <= MAX_NUMBER  # False for NaN too
+    if isinstance(value, str):
+        return len(value) <= MAX_TEXT
+    return False
 
 
 def format_value(value) -> str:
@@ -135,17 +159,19 @@ def _tokens(source: str) -> list[_Token]:
         if kind == "op" and text in ("&&", "||"):
             raise ExprError(f"'{text}' is not allowed here", pos, "write and / or", FORBIDDEN)
         if kind != "ws":
-            result.append(_Token(kind, text, pos, _literal(kind, text)))
+            result.append(_Token(kind, text, pos, _literal(kind, text, pos)))
         pos = match.end()
     result.append(_Token("end", "", len(source)))
     return result
 
 
-def _literal(kind: str, text: str):
-    if kind == "int":
-        return int(text)
-    if kind == "float":
-        return float(text)
+def _literal(kind: str, text: str, pos: int):
+    if kind in ("int", "float"):
+        value = int(text) if kind == "int" and len(text) <= 20 else float(text) if len(text) <= 40 else None
+        if value is None or not in_range(value):
+            shown = text if len(text) <= 24 else f"{text[:20]}... ({len(text)} digits)"
+            raise ExprError(f"the number {shown} is larger than a story can use ({MAX_NUMBER:,} at most)", pos, code=NUMBER_RANGE)
+        return value
     if kind == "str":
         body = text[1:-1]
         return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), body)
@@ -173,6 +199,7 @@ class _Parser:
         self.tokens = _tokens(source)
         self.index = 0
         self.depth = 0
+        self.operators = 0
         self.reads: set[str] = set()
         self.visits: set[str] = set()
 
@@ -210,6 +237,11 @@ class _Parser:
         if self.depth > MAX_NESTING:
             raise ExprError(f"the expression is nested more than {MAX_NESTING} levels deep", self.token.offset)
 
+    def operator(self, offset: int) -> None:
+        self.operators += 1
+        if self.operators > MAX_OPERATORS:
+            raise ExprError(f"the expression has more than {MAX_OPERATORS} operators", offset, "split it: store a part in a variable with set: first")
+
     def binary_operator(self) -> str | None:
         token = self.token
         if token.kind in ("op", "name") and token.text in _LEVELS:
@@ -228,6 +260,7 @@ class _Parser:
                 left = self.comparisons(left)
                 continue
             offset = self.take().offset
+            self.operator(offset)
             right = self.expression(level + 1)
             left = _logic(op, left, right, offset) if level <= _AND else _arith(op, left, right, offset)
 
@@ -236,6 +269,7 @@ class _Parser:
         result = None
         while (op := self.binary_operator()) and _LEVELS[op] == _COMPARISON:
             offset = self.take().offset
+            self.operator(offset)
             right = self.expression(_COMPARISON + 1)
             pair = _compare(op, left, right, offset)
             result = pair if result is None else _logic("and", result, pair, offset)
@@ -246,6 +280,7 @@ class _Parser:
         token = self.token
         if token.kind == "name" and token.text == "not":
             self.take()
+            self.operator(token.offset)
             self.nested()
             operand = self.expression(_NOT)
             self.depth -= 1
@@ -256,6 +291,7 @@ class _Parser:
             return _Typed(BOOL, lambda s: not fn(s))
         if token.kind == "op" and token.text in ("-", "+"):
             self.take()
+            self.operator(token.offset)
             self.nested()
             operand = self.prefix()
             self.depth -= 1
@@ -384,33 +420,71 @@ def _compare(op: str, left: _Typed, right: _Typed, offset: int) -> _Typed:
     return _Typed(BOOL, lambda s: test(a(s), b(s)))
 
 
+_TOO_LARGE = f"a number grew too large (a story's numbers stay within ±{MAX_NUMBER:,})"
+
+
+def _number(result):
+    if -MAX_NUMBER <= result <= MAX_NUMBER:
+        return result
+    raise EvalError(_TOO_LARGE)
+
+
+def _add(x, y):
+    try:
+        return _number(x + y)
+    except OverflowError:
+        raise EvalError(_TOO_LARGE) from None
+
+
+def _subtract(x, y):
+    try:
+        return _number(x - y)
+    except OverflowError:
+        raise EvalError(_TOO_LARGE) from None
+
+
+def _multiply(x, y):
+    try:
+        return _number(x * y)
+    except OverflowError:
+        raise EvalError(_TOO_LARGE) from None
+
+
 def _divide(x, y):
     if y == 0:
         raise EvalError("division by zero")
-    return x / y
+    try:
+        return _number(x / y)
+    except OverflowError:
+        raise EvalError(_TOO_LARGE) from None
 
 
 def _floor_divide(x, y):
     if y == 0:
         raise EvalError("division by zero")
-    return x // y
+    try:
+        return _number(x // y)
+    except OverflowError:
+        raise EvalError(_TOO_LARGE) from None
 
 
 def _modulo(x, y):
     if y == 0:
         raise EvalError("modulo by zero")
-    return x % y
+    try:
+        return x % y  # no larger than y
+    except OverflowError:
+        raise EvalError(_TOO_LARGE) from None
 
 
-def _multiply(x, y):
-    result = x * y
-    if abs(result) > MAX_NUMBER:
-        raise EvalError(f"number too large ({MAX_NUMBER:.0e} is the limit)")
-    return result
+def _join(x, y):
+    if len(x) + len(y) > MAX_TEXT:
+        raise EvalError(f"joining text made it longer than {MAX_TEXT:,} characters, the longest a story can use")
+    return x + y
 
 
 _ARITH = {
-    "+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": _multiply,
+    "+": _add, "-": _subtract, "*": _multiply,
     "/": _divide, "//": _floor_divide, "%": _modulo,
 }
 _OP_WORDS = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide", "//": "divide", "%": "take the remainder of"}
@@ -423,7 +497,7 @@ def _arith(op: str, left: _Typed, right: _Typed, offset: int) -> _Typed:
             f"cannot {_OP_WORDS[op]} {TYPE_NAMES[left.type]} and {TYPE_NAMES[right.type]}", offset,
             "text joins only with text" if STR in (left.type, right.type) else "", TYPE_ERROR,
         )
-    apply, a, b = _ARITH[op], left.fn, right.fn
+    apply, a, b = _join if kind == STR else _ARITH[op], left.fn, right.fn
     if op in ("/", "//", "%") and right.constant and right.value == 0:
         raise ExprError("division by zero", offset, code=TYPE_ERROR)
     if left.constant and right.constant:

@@ -14,6 +14,7 @@ from .analysis import story_figures, story_stats
 from .assets import AssetFinder
 from .checker import ID_PATTERN, NAME_PATTERN, Checker, did_you_mean
 from .expr import BOOL, Compiler, ExprError, Scope, constant_expression
+from .graphcheck import check_starts, check_ways_out
 from .inspection import check_inspection_shape, read_inspection
 from .model import Choice, Effect, Ending, Paragraph, Prompt, Scene, Stage, Story, Variable
 from .problems import Place, Problems
@@ -58,7 +59,10 @@ class _Loader(Checker):
     def scene_files(self) -> list[Path]:
         found = []
         for dirpath, dirnames, filenames in os.walk(self.folder):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in [d for d in dirnames if d.endswith(".yaml") and not d.startswith(".")]:
+                if Path(dirpath) / name != self.folder / STORY_FILE:  # story.yaml has its own error
+                    self.problems.error(Place(self.display_path(Path(dirpath) / name)), "unreadable", "this is a folder, not a scene file", "scene files are plain .yaml files")
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not d.endswith(".yaml"))
             for name in sorted(filenames):
                 path = Path(dirpath) / name
                 if name.startswith(".") or path == self.folder / STORY_FILE:
@@ -152,7 +156,23 @@ class _Loader(Checker):
                 self.problems.error(self.value_place(source, body, "speaker"), "unknown-character", f"{what} names unknown speaker '{speaker}'", did_you_mean(speaker, characters, "declare it under characters: in story.yaml"))
             elif speaker is not None:
                 stage.speaker = speaker
+        if "mood" in body:
+            stage.portrait = self.mood(source, body, what, stage)
         return stage
+
+    def mood(self, source: SourceFile, body: YMap, what: str, stage: Stage) -> str | None:
+        """`mood: worried` shows the scene's portrait (or its speaker's) with that face."""
+        mood = self.text_at(source, body, "mood", f"the mood of {what}")
+        speaker = self.meta.characters.get(stage.speaker) if self.meta and stage.speaker else None
+        portrait = stage.portrait or (speaker.portrait if speaker else None)
+        if mood is None or portrait is None:
+            if mood is not None and "portrait" not in body and self.assets.root is not None and self.assets.root.is_dir():
+                self.problems.error(self.value_place(source, body, "mood"), "bad-value", f"{what} has a mood but no portrait to show it", "give the scene a speaker with a portrait")
+            return stage.portrait
+        found = self.assets.mood(portrait, mood)
+        if found.name is None:
+            self.problems.error(self.value_place(source, body, "mood"), "missing-asset", f"'mood' in {what}: {found.problem}", found.hint)
+        return found.name or stage.portrait
 
     def discuss(self, source: SourceFile, body: YMap, what: str) -> list[Prompt]:
         """Open questions for a class at this scene: strings, or {text, if} shown when `if` holds."""
@@ -393,6 +413,9 @@ class _Loader(Checker):
         for scene in story.scenes.values():
             if scene.id not in reached:
                 self.problems.warning(scene.place, "unreachable", f"scene '{scene.id}' can never be reached from the start")
+        check_ways_out(story, reached, self.problems)
+        if not self.problems.errors:
+            check_starts(story, self.problems)
         assign_chapters(story)
         self.check_endings(story)
 

@@ -6,6 +6,7 @@ from typing import Callable
 
 from transitions import Machine, State
 
+from .expr import EvalError
 from .model import Choice, Effect, Story
 
 PROCEED = "proceed"
@@ -21,7 +22,13 @@ def apply_effects(effects: list[Effect], state, bounded: dict) -> None:
     (in `bounded`) are kept inside their range."""
     if not effects:
         return
-    values = [(effect.variable, effect.expression.evaluate(state)) for effect in effects]
+    values = []
+    for effect in effects:
+        try:
+            values.append((effect.variable, effect.expression.evaluate(state)))
+        except EvalError as exc:
+            exc.place = exc.place or effect.place  # the expression's own file:line:column
+            raise
     for name, value in values:
         variable = bounded.get(name)
         state.variables[name] = variable.clamp(value) if variable else value
@@ -87,7 +94,11 @@ class StoryMachine:
             state.stage["background"] = stage.background
         if stage.music:
             state.stage["music"] = stage.music
-        apply_effects(scene.effects, state, self.bounded)
+        try:
+            apply_effects(scene.effects, state, self.bounded)
+        except EvalError as exc:
+            exc.scene = exc.scene or scene.id  # the scene entered, not the one the move left
+            raise
 
     def _on_enter(self, event) -> None:
         self.enter_scene()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .assets import resolve_inside
 from .expr import Compiled
 from .problems import Place
 from .template import Template
@@ -165,10 +166,9 @@ class Story:
     author: str = ""
 
     def asset_path(self, name: str | None) -> Path | None:
-        """The file of an asset name stored in the content or the state."""
-        if not name or self.assets is None:
-            return None
-        return self.assets / name
+        """The file of an asset name stored in the content or the state; None for a name
+        that would leave the assets folder (see assets.resolve_inside)."""
+        return resolve_inside(self.assets, name) if name else None
 
     def chapter(self, number: int) -> Chapter | None:
         return next((c for c in self.chapters if c.number == number), None)

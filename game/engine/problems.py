@@ -8,6 +8,9 @@ ERROR = "error"
 WARNING = "warning"
 # A file that could not be read at all: listed first, since later problems may follow from it.
 READ_FAILURES = frozenset({"yaml-syntax", "not-utf8", "not-text", "too-large", "unreadable", "outside-link", "missing-story-file"})
+# A value YAML could not give (a bad tag, a number out of range) is read as empty: any other
+# error at the same place only says that again.
+REJECTED_VALUES = frozenset({"yaml-tag", "number-range"})
 
 
 @dataclass(frozen=True, order=True)

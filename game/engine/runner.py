@@ -298,8 +298,9 @@ class Runner:
         try:
             return action()
         except EvalError as exc:
+            scene_id = exc.scene or scene_id
             scene = self.story.scenes.get(scene_id)
-            place = scene.place if scene else Place(self.story.root.name)
+            place = exc.place or (scene.place if scene else Place(self.story.root.name))
             raise StoryRuntimeError(place, f"in scene '{scene_id}': {exc}") from None
         except MachineError as exc:
             raise RunnerError(str(exc.value)) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,7 @@ class StoryFileReader:
     def read(self, folder: Path) -> StoryFile | None:
         check = self.check
         path = folder / STORY_FILE
-        if not path.is_file():
+        if not os.path.lexists(path):
             check.problems.error(Place(check.display_path(path)), "missing-story-file", f"there is no {STORY_FILE} in this folder", "a story folder needs story.yaml with title, start and variables")
             return None
         source = check.read(path)
@@ -81,8 +82,14 @@ class StoryFileReader:
         name = self.check.text_at(source, data, "assets", "'assets'")
         if name is None:
             return None
-        root = (folder / name).resolve()
-        if not root.is_dir():
+        try:
+            root = (folder / name).resolve() if "\x00" not in name and len(name) <= 1024 else None
+        except (OSError, ValueError, RuntimeError):  # a loop of symlinks, a name too long
+            root = None
+        if root is None:
+            self.check.problems.error(self.check.value_place(source, data, "assets"), "missing-folder", f"'assets' must name a folder, not {name[:40]!r}")
+            return None
+        if not os.path.isdir(root):  # False for a name the system refuses (ENAMETOOLONG), too
             self.check.problems.error(self.check.value_place(source, data, "assets"), "missing-folder", f"the assets folder '{name}' does not exist (looked for {root})")
             return None
         return root

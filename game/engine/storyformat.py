@@ -104,6 +104,7 @@ SCENE = Mapping("scene", "A scene: its text and one way on (choices, goto or end
     Key("ending", ENDING, "Makes this scene an ending."),
     Key("speaker", TEXT, "A character id from story.yaml."),
     Key("portrait", TEXT, "A picture instead of the speaker's portrait."),
+    Key("mood", TEXT, "The portrait's face: `worried` shows portraits/ID/worried.png; `neutral` (the default) is portraits/ID.png."),
     Key("background", TEXT, "A picture in backgrounds/; it stays until a later scene changes it."),
     Key("music", TEXT, "Music in music/, looped; `none` stops it."),
     Key("sound", TEXT, "A sound in sound/, played once on entering."),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import yaml
@@ -13,6 +14,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 from . import yamlhelp
+from .expr import MAX_NUMBER
 from .problems import Place, Problems
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -25,6 +27,10 @@ MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 
 MAX_DEPTH = 64
+# A number written longer than this is out of range whatever it says; it is refused before
+# it is converted (Python refuses ints past 4,300 digits, and 60-based 1:2:3... grows fast).
+MAX_NUMBER_TEXT = 64
+_BOOL_WORDS = {"yes", "no", "true", "false", "on", "off"}
 _constructor = SafeConstructor()
 
 
@@ -200,19 +206,45 @@ def _scalar(node, walk: _Walk):
     if tag == STR_TAG:
         return node.value
     if tag == INT_TAG:
-        return _constructor.construct_yaml_int(node)
+        return _number(node, walk, _constructor.construct_yaml_int, "a whole number", 0)
     if tag == BOOL_TAG:
+        if node.value.lower() not in _BOOL_WORDS:  # only `!!bool maybe` can get here
+            walk.problems.error(walk.source.place(node), "yaml-tag", f"'{node.value}' is not true or false", "write true or false")
+            return False
         if not node.style and node.value.lower() not in ("true", "false"):
             walk.surprises.append(node)
         return _constructor.construct_yaml_bool(node)
     if tag == FLOAT_TAG:
-        return _constructor.construct_yaml_float(node)
+        return _number(node, walk, _constructor.construct_yaml_float, "a number", 0.0)
     if tag == NULL_TAG:
         return None
     if tag == TIMESTAMP_TAG:
         return node.value  # a date written in a story is text, not a datetime
     _unsupported_tag(node, walk)
-    return node.value
+    return None
+
+
+def _number(node, walk: _Walk, construct, what: str, stand_in):
+    """An int or float scalar inside the story language's range (expr.MAX_NUMBER); otherwise a
+    problem at its place, and `stand_in` (0 of the type), so that the value's type is still
+    known and nothing else is reported about it. Explicit tags (`!!int abc`) reach here
+    unchecked by YAML."""
+    text = node.value
+    value = None
+    if len(text) <= MAX_NUMBER_TEXT:
+        try:
+            value = construct(node)
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+            walk.problems.error(walk.source.place(node), "yaml-tag", f"'{text[:40]}' is not {what}", "remove the tag, or put the value in quotes if it is text")
+            return stand_in
+    if value is None or (isinstance(value, float) and not math.isfinite(value)) or abs(value) > MAX_NUMBER:
+        shown = text if len(text) <= 24 else f"{text[:20]}... ({len(text)} characters)"
+        walk.problems.error(
+            walk.source.place(node), "number-range", f"the number {shown} is outside the range a story can use (-{MAX_NUMBER:,} to {MAX_NUMBER:,})",
+            "use a smaller number, or put it in quotes if it is text",
+        )
+        return stand_in
+    return value
 
 
 def _unsupported_tag(node, walk: _Walk) -> None:

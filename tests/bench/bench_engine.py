@@ -1,32 +1,37 @@
-"""Engine benchmark: load+check against raw YAML parsing, step time at 100 and 5,000 scenes."""
+"""Engine benchmark, every figure paired and interleaved (see harness.py): load+check against a raw
+YAML parse, step time at 100 and 5,000 scenes, undo, restore and transcript at 1,000 moves, peak
+RSS of a fresh process, and `face-value --version` / `--help` start-up."""
 
 from __future__ import annotations
 
-import statistics
+import json
+import random
+import resource
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from game.engine import Runner, load_story, playtest  # noqa: E402
+from harness import PAIRS, Report, Sample, max_rss_mb, paired, repeated, run_child  # noqa: E402
+
+from game.engine import Runner, load_story  # noqa: E402
+from game.engine.playtest import PlaytestReport, Start, _one_run  # noqa: E402
+from game.engine.saves import _state_from_json  # noqa: E402
 from tests.support.synth import write_story  # noqa: E402
 
-REPEATS = 5
-TARGETS = {"load_ratio": 2.0, "step_ratio": 1.5, "steps_per_second": 20_000}
-
-
-def median_seconds(action, repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
+TARGETS = {
+    "load_ratio": 1.3, "step_ratio": 1.2, "rss_above_mb": 50, "restore_ms": 15, "transcript_ms": 15,
+    "undo_ms": 1.0, "cli_ms": 50,
+}
+MOVES = 1000
+STEP_RUNS = 150  # random playthroughs per timed run (up to 200 steps each)
 
 
 def raw_parse(folder: Path) -> None:
@@ -34,59 +39,165 @@ def raw_parse(folder: Path) -> None:
         yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
-def step_microseconds(story, steps: int = 30_000) -> float:
-    """Median over repeats of the time per random step (choose or continue), in microseconds."""
-    samples = []
-    for seed in range(REPEATS):
-        report = playtest(story, runs=max(1, steps // 60), seed=seed, max_steps=200)
-        samples.append(report.seconds / max(1, report.steps) * 1e6)
-    return statistics.median(samples)
-
-
-def measure(scenes: int, root: Path) -> dict:
-    folder = write_story(root / f"story_{scenes}", scenes)
-    size = sum(p.stat().st_size for p in folder.rglob("*.yaml"))
-    parse = median_seconds(lambda: raw_parse(folder))
-    load = median_seconds(lambda: load_story(folder))
+def loaded(folder: Path):
     result = load_story(folder)
     assert result.ok, [str(p) for p in result.problems.errors][:5]
-    build = median_seconds(lambda: Runner(result.story))
-    step = step_microseconds(result.story)
-    return {"scenes": scenes, "bytes": size, "parse": parse, "load": load, "build": build, "step_us": step}
+    return result.story
 
 
-def peak_memory(folder: Path) -> int:
-    """Peak traced memory of loading the story and playing 500 random steps (measured apart:
-    tracing slows everything it watches)."""
-    tracemalloc.start()
-    result = load_story(folder)
-    playtest(result.story, runs=10, seed=1, max_steps=50)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak
+def random_play(runner: Runner, runs: int = STEP_RUNS) -> int:
+    """The playtest loop (the same seeds every time, so every timed run makes the same steps)."""
+    rng = random.Random(7)
+    report = PlaytestReport(total_scenes=len(runner.story.scenes))
+    for _ in range(runs):
+        _one_run(runner, rng, Start(), 200, report)
+    return report.steps
 
 
-def main() -> int:
+def long_playthrough(runner: Runner, moves: int = MOVES, seed: int = 3) -> None:
+    """Play `moves` moves, never into an ending: a random choice among those that lead on."""
+    rng = random.Random(seed)
+    runner.restart(seed=seed)
+    story = runner.story
+    while len(runner.state.history) < moves:
+        turn = runner.turn
+        onward = [c for c in turn.choices if not story.scenes[turn.scene.choices[c.index].goto].ending]
+        runner.choose(rng.choice(onward).number)
+
+
+def each_timed(setup, action, times: int = PAIRS * 3) -> Sample:
+    """CPU and wall time of `action` alone (after an untimed `setup`), `times` times."""
+    sample = Sample()
+    for _ in range(times):
+        setup()
+        cpu, wall = time.process_time(), time.perf_counter()
+        action()
+        sample.add(time.process_time() - cpu, time.perf_counter() - wall)
+    return sample
+
+
+def load_figures(report: Report, folders: dict) -> None:
+    for scenes, folder in folders.items():
+        size = sum(p.stat().st_size for p in folder.rglob("*.yaml")) / 1e6
+        pair = paired(lambda: raw_parse(folder), lambda: load_story(folder))
+        report.note(f"{scenes:,} scenes ({size:.2f} MB of YAML), GC paused on both sides:")
+        report.note(f"  raw yaml.load (CSafeLoader): {pair.a.line()}")
+        report.note(f"  load_story (load + check):   {pair.b.line()}")
+        target = TARGETS["load_ratio"] if scenes == 5000 else None
+        report.figure(f"load+check / raw parse at {scenes:,} scenes (CPU, median of pair ratios)", pair.ratio,
+                      at_most=target, detail=f"wall {pair.wall_ratio:.2f}")
+
+
+def step_figures(report: Report, small, large) -> None:
+    runners = {scenes: Runner(story) for scenes, story in ((100, small), (5000, large))}
+    steps = {scenes: random_play(r) for scenes, r in runners.items()}
+    pair = paired(lambda: random_play(runners[100]), lambda: random_play(runners[5000]), gc_enabled=True)
+    per_step = {100: pair.a.median_cpu / steps[100] * 1e6, 5000: pair.b.median_cpu / steps[5000] * 1e6}
+    ratio = pair.ratio * steps[100] / steps[5000]
+    report.note(f"random play, {steps[100]:,} steps at 100 scenes: {pair.a.line()}")
+    report.note(f"random play, {steps[5000]:,} steps at 5,000 scenes: {pair.b.line()}")
+    report.figure("µs per step at 100 scenes (CPU)", per_step[100])
+    report.figure("µs per step at 5,000 scenes (CPU)", per_step[5000])
+    report.figure("steps per second at 5,000 scenes (CPU)", 1e6 / per_step[5000])
+    report.figure("step time 5,000 vs 100 scenes (median of pair ratios)", ratio, at_most=TARGETS["step_ratio"])
+    build = repeated(lambda: Runner(large))
+    report.note(f"building a Runner (the transitions machine) at 5,000 scenes: {build.line()}")
+
+
+def history_figures(report: Report, story) -> None:
+    runner = Runner(story)
+    long_playthrough(runner)
+    saved = json.loads(json.dumps(runner.state.to_json()))
+    last = runner.state.history[-1]
+    report.note(f"a playthrough of {len(runner.state.history):,} moves on the 5,000-scene story")
+
+    def redo():
+        if len(runner.state.history) < MOVES:
+            runner.choose(next(c.number for c in runner.turn.choices if c.index == last.choice))
+
+    undo = each_timed(redo, runner.undo)
+    report.note(f"  undo one move: {undo.line(1000, 'ms')}")
+    report.figure(f"undo at {MOVES:,} moves (CPU ms, median)", undo.median_cpu * 1000, " ms", at_most=TARGETS["undo_ms"])
+    states = []
+    restore = each_timed(lambda: states.append(_state_from_json(saved, story, [])), lambda: runner.restore(states[-1]))
+    assert len(runner.state.history) == MOVES, "the save's history no longer replayed"
+    report.note(f"  restore a save: {restore.line(1000, 'ms')}")
+    report.figure(f"restore a save at {MOVES:,} moves (CPU ms, median)", restore.median_cpu * 1000, " ms", at_most=TARGETS["restore_ms"])
+    transcript = each_timed(lambda: None, runner.transcript)
+    report.note(f"  transcript(): {transcript.line(1000, 'ms')}")
+    report.figure(f"transcript() at {MOVES:,} moves (CPU ms, median)", transcript.median_cpu * 1000, " ms", at_most=TARGETS["transcript_ms"])
+
+
+def rss_figures(report: Report, folder: Path) -> None:
+    """Peak RSS of a fresh process that loads and plays the story, against one that only imports
+    the engine (a peak is a whole-process figure, so each is its own process)."""
+    base, played = [], []
+    for _ in range(3):
+        base.append(run_child(__file__, "--child", "rss-base")["peak_mb"])
+        played.append(run_child(__file__, "--child", "rss-play", str(folder))["peak_mb"])
+    base_mb, played_mb = sorted(base)[1], sorted(played)[1]
+    report.note(f"peak RSS: interpreter with the engine imported {base_mb:.1f} MB; after loading and playing 5,000 scenes {played_mb:.1f} MB (medians of 3 fresh processes)")
+    report.figure("peak RSS above the interpreter's own, 5,000 scenes", played_mb - base_mb, " MB", at_most=TARGETS["rss_above_mb"])
+
+
+def cli_figures(report: Report) -> None:
+    """Start-up of `face-value --version` and `--help` in fresh processes, beside `python -c pass`."""
+    for flag in ("--version", "--help"):
+        command = [sys.executable, "-m", "game", flag]
+        empty = [sys.executable, "-c", "pass"]
+        pair = paired(lambda: _child_run(empty), lambda: _child_run(command), gc_enabled=True, warmup=True)
+        cpu = _child_cpu(command)
+        walls = "/".join(f"{v * 1000:.1f}" for v in (min(pair.b.wall), pair.b.median_wall, max(pair.b.wall)))
+        report.note(f"python -c pass: wall {pair.a.median_wall * 1000:.1f} ms; face-value {flag}: wall {walls} ms (min/median/max of {len(pair.b.wall)})")
+        report.figure(f"face-value {flag} (wall ms, median)", pair.b.median_wall * 1000, " ms", at_most=TARGETS["cli_ms"],
+                      detail=f"child CPU {cpu:.1f} ms")
+
+
+def _child_run(command: list[str]) -> None:
+    subprocess.run(command, capture_output=True, check=True, cwd=ROOT)
+
+
+def _child_cpu(command: list[str], times: int = PAIRS) -> float:
+    samples = []
+    for _ in range(times):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        _child_run(command)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        samples.append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000)
+    return sorted(samples)[len(samples) // 2]
+
+
+def child(mode: str, folder: str | None) -> None:
+    if mode == "rss-play":
+        story = loaded(Path(folder))
+        random_play(Runner(story), runs=10)
+    print(json.dumps({"peak_mb": max_rss_mb()}))
+
+
+def main(only: set[str]) -> int:
+    report = Report("engine")
     with tempfile.TemporaryDirectory() as tmp:
-        small = measure(100, Path(tmp))
-        large = measure(5000, Path(tmp))
-        peak = peak_memory(Path(tmp) / "story_5000")
-    print(f"{'scenes':>7} {'YAML MB':>8} {'raw parse s':>12} {'load+check s':>13} {'ratio':>6} {'machine s':>10} {'µs/step':>8}")
-    for row in (small, large):
-        print(f"{row['scenes']:>7} {row['bytes'] / 1e6:>8.2f} {row['parse']:>12.4f} {row['load']:>13.4f} "
-              f"{row['load'] / row['parse']:>6.2f} {row['build']:>10.4f} {row['step_us']:>8.1f}")
-    load_ratio = large["load"] / large["parse"]
-    step_ratio = large["step_us"] / small["step_us"]
-    steps_per_second = 1e6 / large["step_us"]
-    print(f"load+check / raw parse at 5,000 scenes: {load_ratio:.2f} (target <= {TARGETS['load_ratio']})")
-    print(f"step time 5,000 vs 100 scenes: {step_ratio:.2f} (target <= {TARGETS['step_ratio']})")
-    print(f"steps per second at 5,000 scenes: {steps_per_second:,.0f} (target >= {TARGETS['steps_per_second']:,})")
-    print(f"peak traced memory, loading and playing the 5,000-scene story: {peak / 1e6:.1f} MB")
-    print(f"medians of {REPEATS} repeats; Python {sys.version.split()[0]}, LibYAML {yaml.__with_libyaml__}")
-    met = load_ratio <= TARGETS["load_ratio"] and step_ratio <= TARGETS["step_ratio"] and steps_per_second >= TARGETS["steps_per_second"]
-    print("targets met" if met else "TARGETS MISSED")
-    return 0 if met else 1
+        folders = {n: write_story(Path(tmp) / f"story_{n}", n) for n in (100, 5000)}
+        sections = {
+            "load": lambda: load_figures(report, folders),
+            "step": lambda: step_figures(report, loaded(folders[100]), loaded(folders[5000])),
+            "history": lambda: history_figures(report, loaded(folders[5000])),
+            "rss": lambda: rss_figures(report, folders[5000]),
+            "cli": lambda: cli_figures(report),
+        }
+        for name, section in sections.items():
+            if only and name not in only:
+                continue
+            try:
+                section()
+            except Exception as exc:  # noqa: BLE001 - one broken section must not hide the others
+                report.figure(f"{name} section failed: {type(exc).__name__}: {exc}", 1, at_most=0)
+    report.note(f"Python {sys.version.split()[0]}, LibYAML {yaml.__with_libyaml__}")
+    return report.finish()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    if len(sys.argv) >= 3 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
+    else:
+        sys.exit(main(set(sys.argv[1:])))

@@ -86,6 +86,8 @@ def test_one_enter_on_new_game_on_a_busy_machine_shows_the_opening(make_app, sta
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0))
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_RETURN, mod=0, unicode="", scancode=0))
     settle(app)
+    assert app.top.name == "chapter_card"              # the held Enter's repeats do not skip it
+    press(app, pygame.K_RETURN)                        # a fresh press does, and nothing more
     assert app.top.name == "scene" and app.session.runner.state.scene == "shop"
     assert not app.session.runner.state.history
 

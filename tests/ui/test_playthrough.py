@@ -41,6 +41,8 @@ def test_keyboard_playthrough_with_save_load_undo_and_settings(make_app, staged,
     app.push(TitleScreen(app))
     settle(app)
     menu_pick(app, "New game")
+    assert app.top.name == "chapter_card" and app.top.chapter.title == "Morning"
+    press(app, pygame.K_SPACE)                     # skip the chapter's title card
     assert isinstance(app.top, SceneScreen)
     assert app.top.turn.scene.id == "shop"
     press(app, pygame.K_SPACE)                     # finish the typewriter
@@ -84,6 +86,8 @@ def test_keyboard_playthrough_with_save_load_undo_and_settings(make_app, staged,
 
     finish_text(app)
     press(app, pygame.K_RETURN)                    # Continue to the street: an ending
+    assert app.top.name == "chapter_card" and app.top.chapter.title == "Night"
+    press(app, pygame.K_SPACE)
     assert app.top.turn.ending.id == "night"
     finish_text(app)
     press(app, pygame.K_RETURN)                    # "The end – see how it went"
@@ -101,14 +105,17 @@ def test_mouse_only_playthrough(make_app, staged):
     app.push(TitleScreen(app))
     settle(app)
     click(app, app.top.list.buttons[1].rect.center)      # New game
+    click(app, (10, 10))                                # a click skips the chapter card
     scene = app.top
     click(app, scene.current.lines[0].rect.center)               # finish the reveal
     click(app, scene.current.choices[1].rect.center)    # "Go out"
     assert app.session.runner.state.scene == "street"
+    click(app, (10, 10))                                # chapter 2's card
     wheel(app, 1)                                       # wheel up undoes
     assert app.session.runner.state.scene == "shop"
     click(app, scene.current.lines[0].rect.center)
     click(app, scene.current.choices[1].rect.center)
+    click(app, (10, 10))
     click(app, scene.current.lines[0].rect.center)
     click(app, scene.current.choices[0].rect.center)    # the end
     assert isinstance(app.top, EndingScreen)

@@ -33,7 +33,7 @@ def test_the_autosave_pictures_the_scene_the_move_led_to(make_app, staged):
     app.push("scene")
     app.top.reveal_all()
     press(app, pygame.K_2)
-    assert app.top.turn.scene.id == "street"
+    assert app.find("scene").turn.scene.id == "street" and app.top.name == "chapter_card"  # chapter 2 begins
     saved = app.session.store.thumbnail(AUTOSAVE).read_bytes()
     assert saved == app.thumbnail()
 

@@ -102,9 +102,22 @@ def test_a_scene_its_choices_and_each_focus_change_are_read(make_app, staged):
     assert heard == ["Chapter 1: Morning. The shop. Compliance 50. Choice 1: Obey twice over. Choice 2: Go out."]
     assert heard_after(app, engine, lambda: press(app, pygame.K_SPACE)) == []  # the reveal says nothing new
     assert heard_after(app, engine, lambda: press(app, pygame.K_DOWN)) == ["Choice 2: Go out."]
-    assert heard_after(app, engine, lambda: press(app, pygame.K_UP)) == ["Choice 1: Obey twice over."]
+    assert heard_after(app, engine, lambda: press(app, pygame.K_DOWN)) == ["Choice 1: Obey twice over."]
+    assert heard_after(app, engine, lambda: press(app, pygame.K_UP)) == ["Choice 2: Go out."]
+    press(app, pygame.K_UP)
     heard = heard_after(app, engine, lambda: press(app, pygame.K_RETURN))
     assert heard == ["Compliance up 50, now 100. Officer Zhou: Zhou nods. Button: Continue."]
+
+
+def test_a_chapter_card_says_the_chapter_and_the_scene_after_it_does_not_repeat_it(make_app, staged):
+    engine = Recorder()
+    app = voiced_app(make_app, staged, engine)
+    new_game(app)
+    press(app, pygame.K_SPACE)
+    assert heard_after(app, engine, lambda: press(app, pygame.K_2)) == ["Chapter 2: Night."]
+    assert app.top.name == "chapter_card"
+    heard = heard_after(app, engine, lambda: press(app, pygame.K_SPACE))  # skip the card
+    assert heard[0].startswith("Auntie Guo: The lane at night.") and "Chapter 2" not in heard[0]
 
 
 def test_a_menu_reads_its_heading_and_focused_button_and_returns_to_the_focus_only(make_app, staged):

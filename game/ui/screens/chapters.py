@@ -16,4 +16,4 @@ class ChaptersScreen(MenuScreen):
 
     def start(self, number: int) -> None:
         self.app.session.start_chapter(number)
-        self.app.reset("scene")
+        self.app.reset("scene", opening=True)

@@ -1,15 +1,19 @@
-"""The ending: its title, how the measures moved over the playthrough, the key choices, and
+"""The ending, over its own picture: its title, how the measures moved over the playthrough, the key choices, and
 whether the ending is new to the gallery."""
 
 from __future__ import annotations
 
 import pygame
 
+from ..ending_art import ending_picture
 from ..input import Act, Intent
 from ..textlayout import TextStyle
 from ..widgets import Button, ButtonList, panel, text
 from .base import Screen
 from .scroll import TextColumn
+
+
+ART_VEIL = 190  # of 255: the ending's picture stays behind the text, dimmed well under it
 
 
 class EndingScreen(Screen):
@@ -54,7 +58,7 @@ class EndingScreen(Screen):
 
     def new_game(self) -> None:
         self.app.session.new_game()
-        self.app.reset("scene")
+        self.app.reset("scene", opening=True)
 
     def handle(self, intent: Intent) -> None:
         if intent.act is Act.BACK:
@@ -74,10 +78,14 @@ class EndingScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, theme = self.app, self.app.theme
-        paper = app.story.asset_path("backgrounds/paper.png")
         surface.fill(theme.shade)
-        if paper and paper.is_file() and theme.name != "high_contrast":
-            surface.blit(app.images.cover(paper, app.size), (0, 0))
+        picture = ending_picture(app.story, self.ending.id) if self.ending else None
+        if picture is not None and theme.name != "high_contrast":
+            surface.blit(app.images.cover(picture, app.size), (0, 0))
+            veil = pygame.Surface(app.size)
+            veil.fill(theme.shade)
+            veil.set_alpha(ART_VEIL)
+            surface.blit(veil, (0, 0))
         margin = app.px(36)
         y = margin
         text(surface, "Ending", app.font(18), theme.muted, (margin, y))

@@ -21,6 +21,7 @@ MEASURE_SPEED = 2.5  # fraction of the gap closed per second (an ease-out)
 SETTLE_SECONDS = 0.3  # choices on screen this long before a press can pick one
 NOTE_SECONDS = 3.5  # how long a "+10 Trust" note stays (with reduced motion: until the next move)
 NOTE_FADE_SECONDS = 0.8
+CROSS_FADE_SECONDS = 0.45  # a new background fades in over the old one (not with reduced motion)
 
 
 @dataclass
@@ -38,8 +39,9 @@ class SceneScreen(Screen):
     name = "scene"
     pages_on_repeat = True  # a held Space pages through text (each repeat is marked, and never chooses)
 
-    def __init__(self, app):
+    def __init__(self, app, opening: bool = False):
         super().__init__(app)
+        self.opening = opening  # a new game or a chapter started: its title card first
         self.turn: Turn | None = None
         self.layout: SceneLayout | None = None
         self.page = 0
@@ -58,12 +60,24 @@ class SceneScreen(Screen):
         self.read_chapter = None  # the chapter of the turn before, and this turn's new chapter's title (read aloud)
         self.chapter_heading = ""
         self.read_for: tuple = (None, None, -1, "")  # the turn, layout and page self-voicing's words are for, and them
+        self.fade_from: pygame.Surface | None = None  # the last turn's layer, while the new one fades in
+        self.fade_born = 0.0
+        self.fade_source: tuple | None = None  # (background, layer) kept while a thumbnail is drawn
 
     # --- following the runner ----------------------------------------------------------
 
     def enter(self) -> None:
         self.sync(new_turn=True)
         self.shown = {m.variable: float(self.values[m.variable]) for m in self.app.story.measures}
+        if self.opening:
+            self.chapter_card()
+
+    def chapter_card(self) -> None:
+        """The title card of the chapter this turn is in (none outside chapters or in a lesson)."""
+        chapter = self.turn.scene.chapter
+        if chapter and self.app.session.lesson is None and self.app.top is self:
+            self.app.push("chapter_card", number=chapter)
+            self.chapter_heading, self.read_for = "", (None, None, -1, "")  # the card says the title
 
     @property
     def runner(self):
@@ -76,8 +90,11 @@ class SceneScreen(Screen):
     def sync(self, new_turn: bool, moved: bool = False) -> None:
         """Pick up the runner's current turn: after a move (`moved`: note what it changed), an
         undo or a load."""
+        before = self.fade_source or (self.turn.background if self.turn else None, self.static)
+        self.fade_source = None
         self.turn = self.runner.turn
         if new_turn:
+            self.start_cross_fade(*before)
             if moved:
                 self.note_changes()
             self.changed = wording.changes(self.app.story.measures, self.known, self.values) if moved else []
@@ -99,9 +116,19 @@ class SceneScreen(Screen):
         if self.app.settings.chars_per_second == 0:
             self.reveal_all()
 
+    def start_cross_fade(self, background: str | None, layer: pygame.Surface | None) -> None:
+        """Keep the old turn's layer to fade out over the new one when the background changed,
+        unless motion is reduced."""
+        if self.app.settings.reduced_motion or layer is None or background == self.turn.background:
+            self.fade_from = None
+            return
+        self.fade_from, self.fade_born = layer, self.app.now()
+
     def follow(self) -> None:
         """Take up the runner's turn for drawing only (a save thumbnail of a move just made);
         what the move changed is still noted by the sync that follows."""
+        if self.fade_source is None and self.turn is not None:
+            self.fade_source = (self.turn.background, self.static)  # what the player last saw, to fade from
         self.turn = self.runner.turn
         self.page = 0
         self.relayout()
@@ -109,12 +136,12 @@ class SceneScreen(Screen):
     @contextmanager
     def as_picture(self):
         """Draw the page whole and without passing notes (for a thumbnail), then as it was."""
-        kept = self.revealed, self.notes
-        self.revealed, self.notes = float(self.current.chars), []
+        kept = self.revealed, self.notes, self.fade_from
+        self.revealed, self.notes, self.fade_from = float(self.current.chars), [], None
         try:
             yield
         finally:
-            self.revealed, self.notes = kept
+            self.revealed, self.notes, self.fade_from = kept
 
     def note_changes(self) -> None:
         """A note for each measure the move changed, against the values of the turn before."""
@@ -176,7 +203,7 @@ class SceneScreen(Screen):
         if self.turn is None or self.app.top is not self:
             return False
         notes = bool(self.notes) and not self.app.settings.reduced_motion
-        return notes or not self.text_done or any(abs(self.shown.get(k, 0) - self.values[k]) > 0.05 for k in self.shown)
+        return notes or self.fade_from is not None or not self.text_done or any(abs(self.shown.get(k, 0) - self.values[k]) > 0.05 for k in self.shown)
 
     # --- input -------------------------------------------------------------------------------
 
@@ -279,13 +306,15 @@ class SceneScreen(Screen):
         if number == 1 and phase is Phase.CHOOSING and self.turn.inspect is not None:
             self.app.push("inspect", inspection=self.turn.inspect)  # the first choice is reading the code
             return
-        prompts = self.turn.discuss
+        prompts, chapter = self.turn.discuss, self.turn.scene.chapter
         if number == 0:
             self.app.session.proceed()
         else:
             self.app.session.choose(number)
         self.sync(new_turn=True, moved=True)
         classroom_flow.after_turn(self, prompts)
+        if self.turn.scene.chapter != chapter:
+            self.chapter_card()
 
     def undo(self) -> None:
         """Back one move, to the last page of the scene before (where its choices are)."""
@@ -350,6 +379,10 @@ class SceneScreen(Screen):
             self.app.push("discussion", lesson=self.app.session.lesson)
             return True
         moved = False
+        if self.fade_from is not None:
+            if self.app.now() - self.fade_born >= CROSS_FADE_SECONDS or self.app.settings.reduced_motion:
+                self.fade_from = None
+            moved = True
         speed = self.app.settings.chars_per_second
         if not self.text_done:
             self.revealed = self.current.chars if speed == 0 else min(self.current.chars, self.revealed + speed * dt)
@@ -374,6 +407,10 @@ class SceneScreen(Screen):
         if self.static is None or self.static.get_size() != surface.get_size():
             self.static = self.draw_static(surface.get_size())
         surface.blit(self.static, (0, 0))
+        if self.fade_from is not None and self.fade_from.get_size() == surface.get_size():
+            left = 1 - (self.app.now() - self.fade_born) / CROSS_FADE_SECONDS
+            self.fade_from.set_alpha(round(255 * max(0.0, min(1.0, left))))
+            surface.blit(self.fade_from, (0, 0))
         theme, layout = self.app.theme, self.layout
         self.draw_text(surface)
         if self.text_done:

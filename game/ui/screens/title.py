@@ -68,7 +68,7 @@ class TitleScreen(MenuScreen):
 
     def new_game(self) -> None:
         self.app.session.new_game()
-        self.app.reset("scene")
+        self.app.reset("scene", opening=True)
 
     def continue_game(self) -> None:
         """Back where the autosave left off; a playthrough that has ended opens on its ending

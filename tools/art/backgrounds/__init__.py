@@ -1,0 +1,1 @@
+"""One module per place: each draws one background of assets/backgrounds/."""
