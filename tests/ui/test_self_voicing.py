@@ -244,3 +244,56 @@ def test_a_sentence_ending_in_a_quotation_gets_no_extra_full_stop():
     from game.ui.voice import sentences
 
     assert sentences(["\u201cThat\u2019s your Tuesday sorted.\u201d", "Page 2 of 2"]) == "\u201cThat\u2019s your Tuesday sorted.\u201d Page 2 of 2."
+
+
+class FakePyttsx3:
+    """Stands in for the pyttsx3 module: an engine that 'speaks' word by word, calling the
+    started-word callback, and stops when asked."""
+
+    def __init__(self):
+        self.engines = []
+
+    def init(self):
+        module = self
+
+        class Engine:
+            def __init__(self):
+                self.callbacks, self.queue, self.spoken, self.stopped, self.thread = {}, [], [], 0, None
+                module.engines.append(self)
+
+            def connect(self, topic, callback):
+                self.callbacks[topic] = callback
+
+            def say(self, words):
+                self.queue.append(words)
+
+            def stop(self):
+                self.stopped += 1
+                self.queue = []
+
+            def runAndWait(self):  # noqa: N802 - pyttsx3's name
+                self.thread = threading.get_ident()
+                while self.queue:
+                    words = self.queue.pop(0)
+                    for word in words.split():
+                        self.callbacks["started-word"](words, 0, len(word))
+                        if not self.queue and self.stopped:
+                            return
+                        self.spoken.append(word)
+
+        return Engine()
+
+
+def test_pyttsx3_is_driven_from_the_speaking_thread_and_stops_at_the_next_word():
+    module = FakePyttsx3()
+    backend = Pyttsx3Backend(module)
+    voice = Voice(backend)
+    voice.say("one two three")
+    assert voice.idle(5)
+    engine = module.engines[0]
+    assert engine.spoken == ["one", "two", "three"] and engine.thread != threading.get_ident()
+    stop = threading.Event()
+    stop.set()  # a newer utterance is waiting: the engine is stopped at its first word
+    backend.speak("four five", stop)
+    assert engine.stopped == 1 and "five" not in engine.spoken
+    voice.close()
