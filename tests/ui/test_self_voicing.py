@@ -297,3 +297,22 @@ def test_pyttsx3_is_driven_from_the_speaking_thread_and_stops_at_the_next_word()
     backend.speak("four five", stop)
     assert engine.stopped == 1 and "five" not in engine.spoken
     voice.close()
+
+
+def test_v_typed_into_the_debug_filter_is_a_letter(make_app):
+    from game.engine import load_story
+    from game.live import LiveStory
+    from game.ui.live import LiveTools
+    from tests.conftest import FIXTURES
+
+    folder = FIXTURES / "stories" / "lane"
+    app = make_app(load_story(folder, "lane").story)
+    LiveTools.attach(app, LiveStory(folder, "lane"))
+    app.session.new_game(seed=1)
+    app.push("scene")
+    settle(app)
+    press(app, pygame.K_F3)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_v, mod=0, unicode="v", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_v, mod=0, unicode="v", scancode=0))
+    settle(app)
+    assert app.top.name == "debug" and app.top.filter == "v" and not app.settings.self_voicing
