@@ -122,3 +122,31 @@ def test_play_plain_from_the_command_line_with_piped_input(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Choice 1: Install it now" in result.stdout and "Ending: The Dark Shop." in result.stdout
     assert "==" not in result.stdout and "More:" not in result.stdout
+
+
+def test_a_chapter_played_on_its_own_ends_plainly():
+    staged = load_story(FIXTURES / "stories" / "staged").story
+    runner = Runner(staged, seed=1)
+    runner.start_chapter(1, seed=1)
+    out = io.StringIO()
+    TextPlayer(runner, None, out=out, inp=io.StringIO("2\n"), plain=True).run()
+    lines = out.getvalue().splitlines()
+    assert "End of chapter 1: Morning." in lines and "***" not in out.getvalue()
+    assert "Go out" in lines and all(line.strip() for line in lines)
+
+
+def test_classroom_mode_in_plain_words(tmp_path):
+    from game.classroom.lesson import Lesson
+    from game.classroom.record import Recorder
+    from game.classroom.textclass import ClassroomTextPlayer
+    from tests.support.sessions import fixed_clock, lesson_story
+
+    story = lesson_story()
+    lesson = Lesson(Runner(story), Recorder(story, tmp_path, mode="classroom", clock=fixed_clock()), chapter=1)
+    lesson.start()
+    out = io.StringIO()
+    ClassroomTextPlayer(lesson, out, io.StringIO("\n12 8\n"), plain=True).run()
+    shown = out.getvalue()
+    assert "Talk about it." in shown and "Who is the register for?" in shown.splitlines()
+    assert "Choice 1: 12 votes, 60%. Keep the register" in shown
+    assert "---" not in shown and "==" not in shown and "#" not in shown

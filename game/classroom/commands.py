@@ -149,5 +149,5 @@ def play_classroom_in_terminal(story, args) -> int:
     runner = Runner(story, seed=args.seed or 0)
     lesson = Lesson(runner, recorder_for(story, args, "classroom"), args.chapter, getattr(args, "chapter_start", None))
     lesson.start(seed=args.seed or 0)
-    return ClassroomTextPlayer(lesson, sys.stdout, sys.stdin).run()
+    return ClassroomTextPlayer(lesson, sys.stdout, sys.stdin, plain=getattr(args, "plain", False)).run()
 

@@ -14,12 +14,13 @@ from .votes import Tally, parse_counts
 
 
 class ClassroomTextPlayer(TextPlayer):
-    def __init__(self, lesson: Lesson, out, inp):
-        super().__init__(lesson.runner, None, out, inp)
+    def __init__(self, lesson: Lesson, out, inp, plain: bool = False):
+        super().__init__(lesson.runner, None, out, inp, plain=plain)
         self.lesson = lesson
 
     def run(self) -> int:
-        self.say(f"== {self.runner.story.title}: classroom ==")
+        title = self.runner.story.title
+        self.say(f"{title}: classroom." if self.plain else f"== {title}: classroom ==")
         self.say("At each choice, type the room's count for every option (for example: 12 5), or one number to pick.")
         while True:
             try:
@@ -55,10 +56,10 @@ class ClassroomTextPlayer(TextPlayer):
 
     def discuss(self, turn) -> None:
         self.say()
-        self.say("  --- Talk about it ---")
+        self.say("Talk about it." if self.plain else "  --- Talk about it ---")
         for prompt in turn.discuss:
-            self.say(textwrap.fill(prompt, self.width, initial_indent="  * ", subsequent_indent="    "))
-        self.say("  (Enter when the room is ready to vote)")
+            self.paragraph(prompt, initial_indent="  * ", subsequent_indent="    ")
+        self.say("Press Enter when the room is ready to vote." if self.plain else "  (Enter when the room is ready to vote)")
 
     def vote(self, turn) -> bool:
         options = len(turn.choices)
@@ -92,6 +93,9 @@ class ClassroomTextPlayer(TextPlayer):
     def show_split(self, turn, tally: Tally) -> None:
         total = tally.total or 1
         for choice, count in zip(turn.choices, tally.counts):
+            if self.plain:
+                self.say(f"Choice {choice.number}: {count} vote{'s' if count != 1 else ''}, {round(100 * count / total)}%. {choice.text}")
+                continue
             bar = "#" * round(20 * count / total)
             self.say(f"  {choice.number}) {bar:<20} {count:>3}  {choice.text[:50]}")
 
@@ -144,15 +148,18 @@ def print_chapter_end(player: TextPlayer, number: int) -> None:
     """The terminal's chapter-end screen: what was chosen, how the measures moved, the questions."""
     summary = chapter_summary(player.runner, number)
     player.say()
-    player.say(f"*** End of chapter {summary.number}: {summary.title} ***")
+    heading = f"End of chapter {summary.number}: {summary.title}"
+    player.say(f"{heading}." if player.plain else f"*** {heading} ***")
     if summary.choices:
         player.say("What you chose:")
         for text in summary.choices:
-            player.say(textwrap.fill(text, player.width, initial_indent="  - ", subsequent_indent="    "))
-    moved = [f"{label} {a} -> {b}" for label, a, b in summary.measures]
-    if moved:
-        player.say("Measures: " + "; ".join(moved))
+            player.paragraph(text, initial_indent="  - ", subsequent_indent="    ")
+    if player.plain:
+        for label, a, b in summary.measures:
+            player.say(f"{label} from {a} to {b}.")
+    elif summary.measures:
+        player.say("Measures: " + "; ".join(f"{label} {a} -> {b}" for label, a, b in summary.measures))
     if summary.questions:
         player.say("To talk about:")
         for question in summary.questions:
-            player.say(textwrap.fill(question, player.width, initial_indent="  * ", subsequent_indent="    "))
+            player.paragraph(question, initial_indent="  * ", subsequent_indent="    ")

@@ -286,10 +286,15 @@ class App:
         if intent.act is Act.FULLSCREEN:
             self.toggle_fullscreen()
             return
-        if intent.act in (Act.VOICE, Act.HELP) and not self.top.takes_typing and self.top.name != "help":
+        if intent.act is Act.VOICE and not self.top.takes_typing:
             self.dirty = True
             if not intent.repeat:
-                self.toggle_voice() if intent.act is Act.VOICE else self.push("help")
+                self.toggle_voice()
+            return
+        if intent.act is Act.HELP and not self.top.takes_typing and self.top.name != "help":  # F1 on help closes it
+            self.dirty = True
+            if not intent.repeat:
+                self.push("help")
             return
         if intent.repeat and intent.act not in REPEATABLE and not self.top.pages_on_repeat:
             return

@@ -41,7 +41,7 @@ def sentences(parts) -> str:
     for part in parts:
         part = plain(part or "")
         if part:
-            done.append(part if part[-1] in ".?!:;" else part + ".")
+            done.append(part if part.rstrip("\"'\u201d\u2019)]")[-1:] in tuple(".?!:;") else part + ".")
     return " ".join(done)
 
 

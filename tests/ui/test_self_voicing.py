@@ -90,7 +90,7 @@ def test_the_frame_loop_goes_on_while_the_voice_is_still_speaking(make_app, stag
     app.voice.close()
     assert engine.gave_up == []
     assert threading.get_ident() not in engine.threads
-    assert engine.heard[0].startswith("The shop. Compliance 50.")
+    assert engine.heard[0].startswith("Chapter 1: Morning. The shop. Compliance 50.")
     assert engine.interrupted[:2] == engine.heard[:2]  # each utterance cut short by the next
     assert any(words.startswith("Choice 2: Go out") for words in engine.heard)
 
@@ -99,12 +99,25 @@ def test_a_scene_its_choices_and_each_focus_change_are_read(make_app, staged):
     engine = Recorder()
     app = voiced_app(make_app, staged, engine)
     heard = heard_after(app, engine, lambda: new_game(app))
-    assert heard == ["The shop. Compliance 50. Choice 1: Obey twice over. Choice 2: Go out."]
+    assert heard == ["Chapter 1: Morning. The shop. Compliance 50. Choice 1: Obey twice over. Choice 2: Go out."]
     assert heard_after(app, engine, lambda: press(app, pygame.K_SPACE)) == []  # the reveal says nothing new
     assert heard_after(app, engine, lambda: press(app, pygame.K_DOWN)) == ["Choice 2: Go out."]
-    assert heard_after(app, engine, lambda: press(app, pygame.K_UP)) == ["Choice 1: Obey twice over."]
+    assert heard_after(app, engine, lambda: press(app, pygame.K_DOWN)) == ["Choice 1: Obey twice over."]
+    assert heard_after(app, engine, lambda: press(app, pygame.K_UP)) == ["Choice 2: Go out."]
+    press(app, pygame.K_UP)
     heard = heard_after(app, engine, lambda: press(app, pygame.K_RETURN))
     assert heard == ["Compliance up 50, now 100. Officer Zhou: Zhou nods. Button: Continue."]
+
+
+def test_a_chapter_card_says_the_chapter_and_the_scene_after_it_does_not_repeat_it(make_app, staged):
+    engine = Recorder()
+    app = voiced_app(make_app, staged, engine)
+    new_game(app)
+    press(app, pygame.K_SPACE)
+    assert heard_after(app, engine, lambda: press(app, pygame.K_2)) == ["Chapter 2: Night."]
+    assert app.top.name == "chapter_card"
+    heard = heard_after(app, engine, lambda: press(app, pygame.K_SPACE))  # skip the card
+    assert heard[0].startswith("Auntie Guo: The lane at night.") and "Chapter 2" not in heard[0]
 
 
 def test_a_menu_reads_its_heading_and_focused_button_and_returns_to_the_focus_only(make_app, staged):
@@ -112,7 +125,7 @@ def test_a_menu_reads_its_heading_and_focused_button_and_returns_to_the_focus_on
     app = voiced_app(make_app, staged, engine)
     new_game(app)
     heard = heard_after(app, engine, lambda: press(app, pygame.K_ESCAPE))
-    assert heard == ["Paused. Resume, button 1 of 6."] or heard[0].startswith("Paused. Resume, button 1 of")
+    assert len(heard) == 1 and heard[0].startswith("Paused. Resume, button 1 of")
     assert heard_after(app, engine, lambda: press(app, pygame.K_DOWN))[0].endswith("button 2 of " + str(len(app.top.list.buttons)) + ".")
     heard = heard_after(app, engine, lambda: press(app, pygame.K_ESCAPE))
     assert heard == []  # back in the scene, nothing moved: its words are not read again
@@ -225,3 +238,81 @@ def test_the_ending_screen_reads_the_ending_and_the_choices(make_app, staged):
     settle(app)
     app.voice.idle(5)
     assert engine.heard[-1].startswith("Ending: Night.") and "New game, button 1 of 4" in engine.heard[-1]
+
+
+def test_a_sentence_ending_in_a_quotation_gets_no_extra_full_stop():
+    from game.ui.voice import sentences
+
+    assert sentences(["\u201cThat\u2019s your Tuesday sorted.\u201d", "Page 2 of 2"]) == "\u201cThat\u2019s your Tuesday sorted.\u201d Page 2 of 2."
+
+
+class FakePyttsx3:
+    """Stands in for the pyttsx3 module: an engine that 'speaks' word by word, calling the
+    started-word callback, and stops when asked."""
+
+    def __init__(self):
+        self.engines = []
+
+    def init(self):
+        module = self
+
+        class Engine:
+            def __init__(self):
+                self.callbacks, self.queue, self.spoken, self.stopped, self.thread = {}, [], [], 0, None
+                module.engines.append(self)
+
+            def connect(self, topic, callback):
+                self.callbacks[topic] = callback
+
+            def say(self, words):
+                self.queue.append(words)
+
+            def stop(self):
+                self.stopped += 1
+                self.queue = []
+
+            def runAndWait(self):  # noqa: N802 - pyttsx3's name
+                self.thread = threading.get_ident()
+                while self.queue:
+                    words = self.queue.pop(0)
+                    for word in words.split():
+                        self.callbacks["started-word"](words, 0, len(word))
+                        if not self.queue and self.stopped:
+                            return
+                        self.spoken.append(word)
+
+        return Engine()
+
+
+def test_pyttsx3_is_driven_from_the_speaking_thread_and_stops_at_the_next_word():
+    module = FakePyttsx3()
+    backend = Pyttsx3Backend(module)
+    voice = Voice(backend)
+    voice.say("one two three")
+    assert voice.idle(5)
+    engine = module.engines[0]
+    assert engine.spoken == ["one", "two", "three"] and engine.thread != threading.get_ident()
+    stop = threading.Event()
+    stop.set()  # a newer utterance is waiting: the engine is stopped at its first word
+    backend.speak("four five", stop)
+    assert engine.stopped == 1 and "five" not in engine.spoken
+    voice.close()
+
+
+def test_v_typed_into_the_debug_filter_is_a_letter(make_app):
+    from game.engine import load_story
+    from game.live import LiveStory
+    from game.ui.live import LiveTools
+    from tests.conftest import FIXTURES
+
+    folder = FIXTURES / "stories" / "lane"
+    app = make_app(load_story(folder, "lane").story)
+    LiveTools.attach(app, LiveStory(folder, "lane"))
+    app.session.new_game(seed=1)
+    app.push("scene")
+    settle(app)
+    press(app, pygame.K_F3)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_v, mod=0, unicode="v", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_v, mod=0, unicode="v", scancode=0))
+    settle(app)
+    assert app.top.name == "debug" and app.top.filter == "v" and not app.settings.self_voicing

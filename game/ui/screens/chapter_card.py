@@ -37,6 +37,9 @@ class ChapterCard(Screen):
             return True
         return not self.app.settings.reduced_motion
 
+    def spoken(self) -> tuple[str, str]:
+        return f"Chapter {self.chapter.number}: {self.chapter.title}", ""
+
     @property
     def animating(self) -> bool:
         return self.app.top is self  # counts down, and fades unless motion is reduced

@@ -67,6 +67,7 @@ class DebugOverlay(Screen):
     the scene screen below shows the result at once."""
 
     name = "debug"
+    takes_typing = True  # letters filter the lists: V is a letter here, not self-voicing
     opaque = False
 
     def __init__(self, app, changed=lambda: None):

@@ -60,6 +60,8 @@ class SceneScreen(Screen):
         self.changed: list[str] = []  # the last move's measure changes in words, for self-voicing
         self.measure_focus: int | None = None  # the measure whose meaning is shown (Tab, or the mouse over it)
         self.measure_by_mouse = False
+        self.read_chapter = None  # the chapter of the turn before, and this turn's new chapter's title (read aloud)
+        self.chapter_heading = ""
         self.read_for: tuple = (None, None, -1, "")  # the turn, layout and page self-voicing's words are for, and them
 
     # --- following the runner ----------------------------------------------------------
@@ -75,6 +77,7 @@ class SceneScreen(Screen):
         chapter = self.turn.scene.chapter
         if chapter and self.app.session.lesson is None and self.app.top is self:
             self.app.push("chapter_card", number=chapter)
+            self.chapter_heading, self.read_for = "", (None, None, -1, "")  # the card says the title
 
     @property
     def runner(self):
@@ -98,6 +101,10 @@ class SceneScreen(Screen):
             self.known = dict(self.values)
             self.page, self.revealed, self.focus, self.choices_since = 0, 0.0, 0, None
             self.focus_moved = False
+            chapter = self.app.story.chapter(self.turn.scene.chapter) if self.turn.scene.chapter else None
+            number = chapter.number if chapter else None
+            self.chapter_heading = f"Chapter {chapter.number}: {chapter.title}" if chapter and number != self.read_chapter else ""
+            self.read_chapter = number
             self.app.audio.music(self.app.story.asset_path(self.turn.music))
             self.app.audio.sound(self.app.story.asset_path(self.turn.sound))
             if self.turn.phase is Phase.ENDED:
@@ -341,6 +348,8 @@ class SceneScreen(Screen):
         from ..voice import sentences
 
         parts = list(self.changed) if self.page == 0 else []
+        if self.page == 0 and self.chapter_heading:
+            parts.append(self.chapter_heading)
         if self.page == 0 and self.turn.speaker:
             parts.append(f"{self.turn.speaker.name}:")
         parts.append(" ".join(placed.line.text for placed in self.current.lines))
