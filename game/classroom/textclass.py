@@ -21,6 +21,10 @@ class ClassroomTextPlayer(TextPlayer):
     def run(self) -> int:
         title = self.runner.story.title
         self.say(f"{title}: classroom." if self.plain else f"== {title}: classroom ==")
+        chapter = self.runner.story.chapter(self.lesson.chapter) if self.lesson.chapter else None
+        named = next((s for s in chapter.starts if s.name == self.lesson.start_name), None) if chapter else None
+        if named is not None:
+            self.say(f"Chapter {chapter.number}, start: {named.label}")
         self.say("At each choice, type the room's count for every option (for example: 12 5), or one number to pick.")
         while True:
             try:

@@ -48,7 +48,7 @@ def test_terminal_reads_the_code_then_reports_it(story):
     shown = out.getvalue()
     assert "top row" in shown
     assert "Printer P-0318101, printed 2021-10-20 at 21:12" in shown
-    assert "Printer P-0318101. Your left twin." in shown          # {code_printer} in the next scene
+    assert "Printer P-0318101: your left twin." in shown          # {code_printer} in the next scene
     assert runner.state.variables["code_choice"] == 3
     assert "complaint 0041-2210" in shown
 

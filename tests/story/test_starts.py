@@ -132,6 +132,16 @@ def test_terminal_named_start_plays_to_its_chapter_end(monkeypatch, capsys, priv
     assert "Old Mule" in out
 
 
+def test_terminal_classroom_begins_at_a_named_start(monkeypatch, capsys, private_data_dir):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1\n" * 400))
+    code = main(["play", "--text", "--classroom", "--no-record", "--chapter", "3", "--start", "resisted", "--seed", "1"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Chapter 3, start: You resisted: Old Mule hidden, logs to Qiao, the scrambler" in out
+    assert "Old Mule is in the back room" in out
+    assert "*** Ending:" in out
+
+
 def test_classroom_picker_chooses_a_chapter_then_a_named_start(make_app, story):
     from tests.ui.conftest import press, settle
 
