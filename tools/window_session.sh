@@ -7,6 +7,7 @@
 #   apt-get install -y xvfb imagemagick xdotool     # once
 #   tools/window_session.sh [OUT]
 #
+# CONFIGS="small large plain loupe" (the default) chooses which runs to make.
 # It stops with a message (exit 1) when a held key made a move, or when a playthrough does
 # not reach its ending. Uses the display :99 (starts Xvfb there unless one is running).
 set -euo pipefail
@@ -137,7 +138,7 @@ play() {
         read -r scene _ ending <<<"$now"
         moves=$((moves + 1))
         if [ "$ending" != "-" ]; then
-            for _ in 1 2 3 4 5 6; do key Right; done
+            for _ in $(seq 16); do PAUSE=0.12 key Right; done  # an ending runs to several pages
             shot ending-scene
             key 1; shot ending 0.8
             key Right; key Right; key Return; shot gallery 0.6
@@ -154,23 +155,30 @@ settings() {  # FONT THEME: the largest text, with this font and theme
     printf '{"version": 1, "text_size": 4, "font": "%s", "theme": "%s"}' "$1" "$2"
 }
 
-launch small 1024x600 "$(settings dyslexic high_contrast)"
-play
-stop_game
+wanted() { [[ " ${CONFIGS:-small large plain loupe} " == *" $1 "* ]]; }
 
-launch large 1920x1080 "$(settings dyslexic high_contrast)"
-play
-stop_game
-
-launch plain 1920x1080 '{"version": 1}'
-play
-stop_game
+if wanted small; then
+    launch small 1024x600 "$(settings dyslexic high_contrast)"
+    play
+    stop_game
+fi
+if wanted large; then
+    launch large 1920x1080 "$(settings dyslexic high_contrast)"
+    play
+    stop_game
+fi
+if wanted plain; then
+    launch plain 1920x1080 '{"version": 1}'
+    play
+    stop_game
+fi
+wanted loupe || { echo "window_session: $(ls "$OUT" | wc -l) screenshots in $OUT"; exit 0; }
 
 # The inspection loupe, on the test story that has one.
 launch loupe 1280x720 '{"version": 1}' "$ROOT/tests/fixtures/stories/inspect"
 key Return; key space; sleep 0.6
 for _ in 1 2 3; do key Right; done
-key 1; shot loupe 1.0
+key 1; shot loupe 5.0                                # the print and its code take a moment to make
 key 1; shot loupe-blue-light 0.6
 key Return; shot loupe-read 0.6
 stop_game

@@ -63,6 +63,7 @@ class App:
         self.dirty = True
         self.running = True
         self.clock = pygame.time.Clock()
+        self.last_step = self.now()
         self.toast_text, self.toast_until = "", 0.0
         self.live = None  # the writer's tools (ui/live.py: F3, F5, --watch), with --debug
         self.voice = Voice()
@@ -257,11 +258,13 @@ class App:
         """One turn of the loop. When nothing animates it sleeps until an event comes."""
         if self.animating() or not block:
             events = pygame.event.get()
-            dt = min(0.1, self.clock.tick(60) / 1000)
+            self.clock.tick(60)  # keeps to 60 frames a second; the time itself is read from self.now
         else:
             first = pygame.event.wait(1000)
             events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
-            dt = min(0.1, self.clock.tick() / 1000)
+        now = self.now()
+        dt = min(0.1, max(0.0, now - self.last_step))  # one clock for animations and timers alike
+        self.last_step = now
         for event in events:
             for intent in self.keys.intents(event):
                 self.dispatch(intent)

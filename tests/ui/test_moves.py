@@ -64,6 +64,7 @@ def test_a_press_as_the_choices_appear_does_not_pick_one(make_app, staged):
     app = make_app(staged)
     scene = new_game(app)
     scene.revealed = scene.current.chars - 0.5
+    app.now.advance(1 / 60)
     settle(app, 1)                                    # the reveal ends in this frame
     assert scene.text_done
     app.now.advance(SETTLE_SECONDS / 3)
