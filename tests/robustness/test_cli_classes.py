@@ -120,7 +120,7 @@ def test_a_tampered_measure_is_clamped_with_a_note(tmp_path):
     assert "face-value: note: 'compliance' was 99999, outside its range: now 100" in err
     assert "face-value: note: left out what this story does not have: owner_password" in err
     assert "face-value: note: the save's music is not a file of this story's assets: left out" in err
-    assert "Compliance 100" in text(result.stdout)
+    assert "Compliance: 100 (0 to 100)" in text(result.stdout)
 
 
 # --- the environment ------------------------------------------------------------------------
