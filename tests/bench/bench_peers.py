@@ -21,7 +21,7 @@ from harness import Report, max_rss_mb, run_child  # noqa: E402
 PEERS = ROOT / "build" / "peers"
 SIZES = (100, 1000, 5000)
 PAIRS = 3
-STEPS = 30_000
+STEPS = 10_000
 
 
 def ours(folder: str) -> None:

@@ -153,7 +153,7 @@ class Report:
             target, ok = f"target <= {at_most:g}{unit}", value <= at_most
         elif at_least is not None:
             target, ok = f"target >= {at_least:,g}{unit}", value >= at_least
-        shown = f"{value:,.4g}{unit}" if abs(value) < 1e5 else f"{value:,.0f}{unit}"
+        shown = f"{value:,.3f}{unit}" if abs(value) < 100 else f"{value:,.0f}{unit}"  # never rounds a miss into its target
         status = "" if not target else ("  met" if ok else "  MISSED")
         print(f"{name}: {shown}" + (f" ({target})" if target else "") + status + (f"  [{detail}]" if detail else ""), flush=True)
         if target:
