@@ -43,6 +43,7 @@ class App:
         self.started = time.perf_counter()
         self.story = story
         data = Path(data_dir) if data_dir else paths.user_data_dir()
+        self.data_dir = data  # the per-user folder: settings, gallery, session records, saved prints
         self.settings_file = SettingsFile(data / "settings.json")
         self.settings = settings or self.settings_file.load()
         self.windowed_size = size

@@ -159,3 +159,36 @@ def test_window_leave_takes_the_second_outcome(make_app, story):
     assert app.top.name == "scene"
     assert app.session.runner.state.variables["code_read"] is False
     assert app.session.runner.state.scene == "decide"
+
+
+def test_the_print_saved_from_the_loupe_is_read_by_mask_read_as_png_jpeg_and_a_phone_photo(make_app, story, tmp_path):
+    """Issue 12's promise: the mask a player prints in the game can be taken out of it and read
+    with `face-value mask read`, lossless, as a JPEG, and as a photo held at an angle."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    from game.mask.imageio import encode_jpeg, load_image, save_image
+    from tests.support import distortions
+    from tests.ui.conftest import press, settle
+
+    app = make_app(story)
+    app.session.new_game(seed=1)
+    app.push("scene")
+    settle(app)
+    press(app, pygame.K_SPACE)
+    press(app, pygame.K_1)                           # open the loupe
+    press(app, pygame.K_4)                           # Save the print, before reading it
+    saved = sorted((tmp_path / "data" / "masks").glob("mask-P-0004217-*.png"))
+    assert len(saved) == 1 and "Saved the print" in app.toast_text
+    assert app.top.name == "inspect" and app.session.runner.state.scene == "bench"  # nothing chosen
+
+    rgb = load_image(saved[0])
+    rng = np.random.default_rng(12)
+    (tmp_path / "mask.jpg").write_bytes(encode_jpeg(rgb, 60))
+    save_image(distortions.perspective(rgb, rng), tmp_path / "angled.png")
+    for path in (saved[0], tmp_path / "mask.jpg", tmp_path / "angled.png"):
+        result = subprocess.run([sys.executable, "-m", "game", "mask", "read", str(path)], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "P-0004217" in result.stdout, (path.name, result.stdout)

@@ -4,10 +4,14 @@ The print on the left (a blue torch makes the yellow dots show dark), the loupe 
 13 x 13 cells under the frame, magnified, with the decoder card's ringed cells). Arrows move the
 frame a cell, Page Up/Down a block; a click on the print puts the frame there. Enter reads what
 is under the frame: a hint when it is not a block, the printer, date and time when it is.
-Keys 1-3 are the buttons (blue light, read, leave); Esc goes back to the scene without choosing.
+Keys 1-4 are the buttons (blue light, read, leave, save the print as a PNG that `face-value mask
+read` decodes); Esc goes back to the scene without choosing.
 """
 
 from __future__ import annotations
+
+import time
+from pathlib import Path
 
 import numpy as np
 import pygame
@@ -20,7 +24,7 @@ from .base import Screen
 
 TILE = 13
 KEYS = ("Arrows move the frame one cell, Page Up and Page Down a block. Enter reads the frame. "
-        "1 turns the blue light on or off, 2 reads, 3 leaves it. Escape goes back to the scene")
+        "1 turns the blue light on or off, 2 reads, 3 leaves it, 4 saves the print. Escape goes back to the scene")
 
 
 def to_surface(image: np.ndarray) -> pygame.Surface:
@@ -51,12 +55,13 @@ class InspectScreen(Screen):
 
     def make_buttons(self) -> ButtonList:
         if self.solved is not None:
-            buttons = [Button("Continue", self.finish)]
+            buttons = [Button("1  Continue (Enter)", self.finish), Button("2  Save the print", self.save_print)]
         else:
             buttons = [
                 Button("1  Blue light: " + ("on" if self.blue else "off"), self.toggle_blue),
                 Button("2  Read the frame (Enter)", self.read),
                 Button("3  Leave it", self.leave),
+                Button("4  Save the print", self.save_print),
             ]
         buttons = ButtonList(buttons).with_sounds(self.app.sound_of("hover"), self.app.sound_of("click"))
         self.layout_buttons(buttons)
@@ -87,6 +92,22 @@ class InspectScreen(Screen):
             self.solved = verdict.payload
             self.message = "The decoder reads the block and corrects it: " + verdict.hint
             self.buttons = self.make_buttons()
+
+    def save_print(self) -> Path | None:
+        """Write the printed mask, code and all, as a PNG in the per-user folder (masks/), for
+        `face-value mask read`, a phone photo of a printout, or a class's own experiments."""
+        from ...engine.atomic import write_atomic
+        from ...mask.imageio import encode_png
+
+        name = f"mask-{self.puzzle.payload.printer_label}-{time.strftime('%Y%m%d-%H%M%S')}.png"
+        path = Path(self.app.data_dir) / "masks" / name
+        try:
+            write_atomic(path, encode_png(self.puzzle.image))
+        except OSError as exc:
+            self.app.toast(f"Could not save the print: {exc.strerror or exc}")
+            return None
+        self.app.toast(f"Saved the print: {path}")
+        return path
 
     def leave(self) -> None:
         self.app.pop()
@@ -161,10 +182,17 @@ class InspectScreen(Screen):
         if act is Act.BACK:
             self.app.pop()
         elif self.solved is not None:
-            if act in (Act.ACTIVATE, Act.CHOOSE) or (act is Act.CLICK and self.buttons.hit(intent.pos) is not None):
-                if not intent.repeat:
-                    self.finish()
-        elif act is Act.CHOOSE and not intent.repeat and 1 <= intent.number <= 3:
+            if intent.repeat:
+                return
+            if act is Act.CHOOSE and 1 <= intent.number <= 2:
+                self.buttons.activate(intent.number - 1)
+            elif act is Act.ACTIVATE:
+                self.finish()
+            elif act is Act.CLICK:
+                self.buttons.handle(intent)
+            elif act is Act.POINT:
+                self.buttons.handle(intent)
+        elif act is Act.CHOOSE and not intent.repeat and 1 <= intent.number <= 4:
             self.buttons.activate(intent.number - 1)
         elif act in (Act.UP, Act.DOWN, Act.LEFT, Act.RIGHT):
             d_row = {Act.UP: -1, Act.DOWN: 1}.get(act, 0)
