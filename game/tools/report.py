@@ -36,6 +36,7 @@ class ReportData:
     endings: Counter = field(default_factory=Counter)
     ending_titles: dict = field(default_factory=dict)
     chapter_ends: Counter = field(default_factory=Counter)
+    starts: Counter = field(default_factory=Counter)  # where the sessions began, in words
     measure_labels: dict = field(default_factory=dict)
     measure_sums: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
     measure_counts: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
@@ -83,6 +84,7 @@ def collect(files: list[Path], story_id: str, story_title: str = "") -> ReportDa
 
 def add_record(data: ReportData, record: dict) -> None:
     data.sessions += 1
+    data.starts[_start_words(record)] += 1
     data.story_title = data.story_title or record.get("story_title", "")
     for entry in path_of(record):
         point = data.points.get(entry["scene"])
@@ -114,6 +116,16 @@ def add_record(data: ReportData, record: dict) -> None:
         for variable, value in entry["values"].items():
             data.measure_sums[variable][number] += value
             data.measure_counts[variable][number] += 1
+
+
+def _start_words(record: dict) -> str:
+    """Where a session began: the story's start, a chapter's own start, or one of its named starts."""
+    chapter, start = record.get("chapter"), record.get("start")
+    if not isinstance(chapter, int) or isinstance(chapter, bool):
+        return "the beginning"
+    if isinstance(start, str) and start:
+        return f"chapter {chapter}, start '{start}'"
+    return f"chapter {chapter}"
 
 
 # --- drawing ---------------------------------------------------------------------------------
@@ -182,6 +194,9 @@ def render(data: ReportData) -> str:
     out = ["<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>", f"<title>{_e(title)}</title>", f"<style>{REPORT_CSS}</style></head><body>"]
     out.append(f"<h1>{_e(title)}</h1>")
     out.append(f"<p class='meta'>{data.sessions} session{'s' if data.sessions != 1 else ''}; {len(data.points)} choice point{'s' if len(data.points) != 1 else ''}. Made on this computer from session files; nothing was sent anywhere.</p>")
+    if data.starts:
+        began = "; ".join(f"{_e(where)}: {n}" for where, n in data.starts.most_common())
+        out.append(f"<p class='meta'>Started from {began}.</p>")
     out.append("<h2>How the class chose</h2>")
     for point in data.points.values():
         rows = [(text, point.counts.get(index, 0)) for index, text in point.options.items()]

@@ -80,6 +80,7 @@ def test_the_report_shows_each_choice_point_endings_measures_and_least_taken_roa
     assert "51 votes (52%)" in register and "47 votes (48%)" in register and "Who is the register for?" in register
     assert re.search(r"<strong>A quiet night</strong>: 3 sessions", page) and "<strong>In the crowd</strong>: 1 session<" in page
     assert "End of chapter 1</strong>: 1 session" in page
+    assert "Started from the beginning: 4; chapter 1: 1." in page  # where each session began
     least = page[page.index("The least-taken roads"):]
     assert "Ask her to come back tomorrow" in least or "Print it on the old machine" in least
 
@@ -99,3 +100,11 @@ def test_the_prompt_sheet_gives_every_prompt_its_scene_and_choices(capsys):
     assert "- **You kept a register before. Would you again?** *(only when `kept_register`)*" in sheet
     assert "The choices here: (1) Print it on the old machine; (2) Send her to the clinic; (3) Ask her to come back tomorrow." in sheet
     assert "> Tang Yue asks for a mask with her own face" in sheet
+
+
+def test_the_report_says_which_named_start_a_session_began_at(folder, tmp_path):
+    record = json.loads(next(folder.glob("lesson-*.json")).read_text())
+    (folder / "named.json").write_text(json.dumps({**record, "session": "named1", "chapter": 1, "start": "complied"}))
+    out = tmp_path / "report.html"
+    assert main(["report", str(folder), "--story", str(LESSON), "--out", str(out)]) == 0
+    assert "Started from the beginning: 4; chapter 1: 1; chapter 1, start &#x27;complied&#x27;: 1." in out.read_text()
