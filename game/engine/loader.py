@@ -254,7 +254,11 @@ class _Loader(Checker):
         text = self.text_value(source, item.value_nodes["text"], item["text"], f"the text of {what}")
         if text is None:
             return []
-        return self.split_paragraphs(source, item.value_nodes["text"], text, condition, what)
+        paragraphs = self.split_paragraphs(source, item.value_nodes["text"], text, condition, what)
+        if condition is not None:
+            for paragraph in paragraphs:
+                paragraph.place = self.value_place(source, item, "if")
+        return paragraphs
 
     def split_paragraphs(self, source: SourceFile, node, text: str, condition, what: str) -> list[Paragraph]:
         """Blank lines inside one string separate paragraphs."""
@@ -269,7 +273,10 @@ class _Loader(Checker):
         return [Paragraph(Template(piece), condition) for piece in pieces if piece]
 
     def template(self, source: SourceFile, node, text: str, where: str) -> Template:
-        return compile_template(text, self.compiler, lambda exc: self.expression_error(source, node, exc, where))
+        template = compile_template(text, self.compiler, lambda exc: self.expression_error(source, node, exc, where))
+        if template.parts:
+            template.place = source.place(node)
+        return template
 
     def condition(self, source: SourceFile, ymap: YMap, key: str, what: str):
         value, node = ymap[key], ymap.value_nodes[key]

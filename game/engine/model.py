@@ -26,6 +26,7 @@ class Paragraph:
 
     text: Template
     condition: Compiled | None = None
+    place: object = None  # where its `if:` is written, for a run-time error in it
 
 
 @dataclass

@@ -183,11 +183,11 @@ class Runner:
         state = self._state
         scene = self.story.scenes[state.scene]
         paragraphs = tuple(
-            p.text.render(state) for p in scene.paragraphs if p.condition is None or p.condition.evaluate(state)
+            p.text.render(state) for p in scene.paragraphs if p.condition is None or _holds(p.condition, state, p.place)
         )
         visible = []
         for choice in scene.choices:
-            if choice.condition is None or choice.condition.evaluate(state):
+            if choice.condition is None or _holds(choice.condition, state, choice.place):
                 visible.append(ChoiceView(len(visible) + 1, choice.index, choice.text.render(state)))
         if scene.ending:
             phase = Phase.ENDED
@@ -349,6 +349,15 @@ class Runner:
             raise StoryRuntimeError(place, f"in scene '{scene_id}': {exc}") from None
         except MachineError as exc:
             raise RunnerError(str(exc.value)) from None
+
+
+def _holds(condition, state, place) -> bool:
+    """A condition's value; a failure names where the condition is written."""
+    try:
+        return condition.evaluate(state)
+    except EvalError as exc:
+        exc.place = exc.place or place
+        raise
 
 
 def starts_listed(chapter) -> str:

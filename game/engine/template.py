@@ -17,13 +17,18 @@ class Template:
 
     source: str
     parts: tuple = ()
+    place: object = None  # where the text is written, for a run-time error in one of its {…}
 
     def render(self, state) -> str:
         if not self.parts:
             return self.source
-        pieces = [part if isinstance(part, str) else format_value(part.evaluate(state)) for part in self.parts]
-        if sum(map(len, pieces)) > MAX_RENDERED:  # measured before the text is built
-            raise EvalError(f"this text would be longer than {MAX_RENDERED:,} characters")
+        try:
+            pieces = [part if isinstance(part, str) else format_value(part.evaluate(state)) for part in self.parts]
+            if sum(map(len, pieces)) > MAX_RENDERED:  # measured before the text is built
+                raise EvalError(f"this text would be longer than {MAX_RENDERED:,} characters")
+        except EvalError as exc:
+            exc.place = exc.place or self.place
+            raise
         return "".join(pieces)
 
     @property

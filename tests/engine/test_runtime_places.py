@@ -169,3 +169,41 @@ def test_a_loop_with_a_way_out_is_not_a_warning(tmp_path):
             ending: {id: e, title: E}
         """)
     assert [str(p) for p in load_story(folder, "story").problems] == []
+
+
+CONDITION_AND_TEXT = """
+scenes:
+  a:
+    text: First.
+    choices:
+      - text: On to b
+        goto: b
+      - text: On to c
+        goto: c
+  b:
+    text:
+      - Second.
+      - text: Never shown.
+        if: "5 % n == 1"
+    ending: {id: e, title: E}
+  c:
+    text: "Third: {10 // n} of them."
+    choices:
+      - text: Back
+        goto: a
+      - text: Stay
+        goto: c
+        if: "n // n == 1"
+"""
+
+
+@pytest.mark.parametrize("number, where", [(1, "story/scenes.yaml:13:13: in scene 'b'"), (2, "story/scenes.yaml:16:11: in scene 'c'")])
+def test_an_error_in_a_paragraph_condition_or_in_text_is_at_that_line(tmp_path, number, where):
+    """A failing `if:` of a paragraph names that `if:`; a failing {…} names the text it is in."""
+    result = load_story(make(tmp_path, CONDITION_AND_TEXT), "story")
+    assert result.ok, result.problems
+    runner = Runner(result.story)
+    with pytest.raises(StoryRuntimeError) as caught:
+        runner.choose(number)
+        runner.turn
+    assert str(caught.value).startswith(where), str(caught.value)
