@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-BUDGET_BYTES = 48 * 1024 * 1024  # decoded and scaled images together (a 1080p picture is 8 MB)
+BUDGET_BYTES = 40 * 1024 * 1024  # decoded and scaled images together (a 1080p picture is 8 MB)
 
 
 class Images:
