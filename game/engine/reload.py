@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .expr import FLOAT, INT, format_value, type_of
+from .carry import carry_values
 from .model import Story
 from .runner import Runner, RunnerError, StoryRuntimeError
 from .state import GameState, Origin
@@ -56,35 +56,13 @@ def carry_over(state: GameState, old: Story, new: Story) -> Carried:
 
 
 def carry_variables(values: dict, story: Story, notes: list[str]) -> dict:
-    """`values` over the story's defaults: new variables take their defaults, removed ones are
-    dropped; a value of another type is converted when nothing is lost (2 for 2.0) and reset
-    otherwise, and a value outside a measure's range is clamped, each with a note."""
-    carried = story.initial_values()
-    for name, value in values.items():
-        variable = story.variables.get(name)
-        if variable is None:
-            continue
-        typed = _retyped(value, variable.type)
-        if typed is None:
-            notes.append(f"'{name}' was reset to its starting value (its type changed)")
-            continue
-        clamped = variable.clamp(typed)
-        if clamped != typed:
-            notes.append(f"'{name}' was {format_value(typed)}, now {format_value(clamped)} (its range changed)")
-        carried[name] = clamped
-    return carried
-
-
-def _retyped(value, kind: str):
-    """`value` as a value of `kind`, or None when it cannot be one without losing something."""
-    have = type_of(value)
-    if have == kind:
-        return value
-    if kind == FLOAT and have == INT:
-        return float(value)
-    if kind == INT and have == FLOAT and value.is_integer():
-        return int(value)
-    return None
+    """`values` over the new story's defaults (carry.carry_values): new variables take their
+    defaults, removed ones are dropped, each other change with a note."""
+    return carry_values(
+        values, story, notes,
+        reset=lambda name, kind: f"'{name}' was reset to its starting value (its type changed)",
+        clamped=lambda name, was, now: f"'{name}' was {was}, now {now} (its range changed)",
+    )
 
 
 def _origin(origin: Origin, story: Story) -> Origin | None:

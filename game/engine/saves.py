@@ -18,7 +18,8 @@ from pathlib import Path
 from . import safeio
 from .atomic import remove_stale_temps, write_atomic, write_json_atomic
 from .assets import resolve_inside
-from .expr import FLOAT, INT, MAX_NUMBER, MAX_TEXT, format_value, type_of
+from .carry import carry_values, encodable
+from .expr import MAX_TEXT
 from .model import Story
 from .state import GameState, Origin, Step
 
@@ -208,7 +209,7 @@ def _whole(value, what: str, low: int = 0, high: int = MAX_COUNT) -> int:
 
 
 def _text(value, what: str, limit: int = 1_000) -> str:
-    if not isinstance(value, str) or len(value) > limit or not _encodable(value):
+    if not isinstance(value, str) or len(value) > limit or not encodable(value):
         raise _Damaged(f"{what} is not a text of at most {limit:,} characters")
     return value
 
@@ -219,19 +220,11 @@ def _mapping(value, what: str) -> dict:
     return value
 
 
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate, written as \ud800 in the JSON
-        return False
-    return True
-
-
 def _info(saved) -> dict:
     """What the save says about itself for menus: simple values only, other entries left out."""
     kept = {}
     for key, value in _mapping(saved, "its info").items():
-        if isinstance(value, str) and len(value) <= MAX_INFO_TEXT and _encodable(value) and _encodable(key):
+        if isinstance(value, str) and len(value) <= MAX_INFO_TEXT and encodable(value) and encodable(key):
             kept[key] = value
         elif value is None or isinstance(value, bool) or (_is_whole(value) and abs(value) <= MAX_COUNT):
             kept[key] = value
@@ -291,45 +284,18 @@ def _chapter(saved, story: Story, notes: list[str]) -> int | None:
 
 
 def _variables(saved, story: Story, notes: list[str]) -> dict:
-    """Saved values over the story's defaults. A variable the story does not declare is left
-    out; a value of another type is converted when nothing is lost (2 for 2.0) and reset
-    otherwise; a value outside a measure's range is clamped; each with a note."""
-    values = story.initial_values()
-    left_out = []
-    for name, value in _mapping(saved, "the variables").items():
-        variable = story.variables.get(name)
-        if variable is None:
-            left_out.append(_shown(name, 30))
-            continue
-        typed = _retyped(value, variable.type)
-        if typed is None:
-            notes.append(f"'{name}' was reset to its starting value (the save held no {variable.type} a story can use)")
-            continue
-        clamped = variable.clamp(typed)
-        if clamped != typed:
-            notes.append(f"'{name}' was {format_value(typed)}, outside its range: now {format_value(clamped)}")
-        values[name] = clamped
+    """Saved values over the story's defaults (carry.carry_values), each change with a note."""
+    left_out: list[str] = []
+    values = carry_values(
+        _mapping(saved, "the variables"), story, notes, left_out=left_out,
+        reset=lambda name, kind: f"'{name}' was reset to its starting value (the save held no {kind} a story can use)",
+        clamped=lambda name, was, now: f"'{name}' was {was}, outside its range: now {now}",
+    )
     if left_out:
-        more = f" and {len(left_out) - 5:,} more" if len(left_out) > 5 else ""
-        notes.append(f"left out what this story does not have: {', '.join(left_out[:5])}{more}")
+        shown = [_shown(name, 30) for name in left_out]
+        more = f" and {len(shown) - 5:,} more" if len(shown) > 5 else ""
+        notes.append(f"left out what this story does not have: {', '.join(shown[:5])}{more}")
     return values
-
-
-def _retyped(value, kind: str):
-    """`value` as a value of `kind` within the story language's range (expr.MAX_NUMBER,
-    MAX_TEXT: a save cannot give a variable a value no story could reach), or None."""
-    have = type_of(value)
-    if have in (INT, FLOAT) and not -MAX_NUMBER <= value <= MAX_NUMBER:
-        return None
-    if have == "str" and (len(value) > MAX_TEXT or not _encodable(value)):
-        return None
-    if have == kind:
-        return value
-    if kind == FLOAT and have == INT:
-        return float(value)
-    if kind == INT and have == FLOAT and value.is_integer():
-        return int(value)
-    return None
 
 
 def _stage(saved, story: Story, notes: list[str]) -> dict:
