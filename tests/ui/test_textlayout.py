@@ -53,3 +53,33 @@ def test_the_space_before_and_after_emphasis_is_kept(style):
     line = wrap_paragraph("You watch it until it is *gone* now.", 2000, style)[0]
     assert line.text == "You watch it until it is gone now."
     assert [run.italic for run in line.runs if "gone" in run.text] == [True]
+
+
+def test_a_scrolling_column_draws_only_whole_lines_at_every_offset(style):
+    """Help, history and the ending summary scroll: a line half cut at the panel's edge was
+    seen at 1024x600 with the largest text; now a line shows whole or not at all."""
+    from game.ui.input import Act, Intent
+    from game.ui.screens.scroll import TextColumn
+
+    column = TextColumn(style, 300)
+    for number in range(12):
+        column.add(f"Paragraph {number}: " + "words that wrap over more than one line " * 2, gap=7)
+    column.view = pygame.Rect(10, 20, 300, 5 * style.line_height + 13)  # not a whole number of lines
+    drawn: list[int] = []
+
+    class Lines:
+        def render(self, line, style_, color):
+            return pygame.Surface((1, 1))
+
+    class Surface(pygame.Surface):
+        def blit(self, image, where, *args, **kwargs):
+            drawn.append(where[1])
+            return super().blit(image, where, *args, **kwargs)
+
+    for _ in range(40):
+        drawn.clear()
+        column.draw(Surface((400, 400)), Lines(), {"text": (0, 0, 0), "muted": (0, 0, 0), "accent": (0, 0, 0)})
+        assert drawn, "nothing drawn at all"
+        assert all(column.view.top <= y and y + style.line_height <= column.view.bottom for y in drawn), (column.offset, drawn)
+        column.handle(Intent(Act.DOWN))
+    assert column.offset == column.max_offset

@@ -1,4 +1,5 @@
-"""A scrolling column of wrapped text (history, ending summary): only visible lines are drawn."""
+"""A scrolling column of wrapped text (history, ending summary, help): only the lines wholly in
+view are drawn."""
 
 from __future__ import annotations
 
@@ -55,10 +56,10 @@ class TextColumn:
         clip = surface.get_clip()
         surface.set_clip(self.view)
         top = self.offset
-        for row in self.rows:
-            if row.y + self.style.line_height < top:
+        for row in self.rows:  # whole lines only: a line cut in half at an edge reads as a mistake
+            if row.y < top:
                 continue
-            if row.y > top + self.view.height:
+            if row.y + self.style.line_height > top + self.view.height:
                 break
             surface.blit(lines.render(row.line, self.style, colors[row.color_key]), (self.view.x, self.view.y + row.y - top))
         surface.set_clip(clip)
