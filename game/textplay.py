@@ -284,9 +284,15 @@ class TextPlayer:
             return "stay"
         try:
             if slot is None:
-                slots = [s for s in self.store.slots() if not s.error]
+                found = self.store.slots()
+                slots = [s for s in found if not s.error]
                 if not slots:
-                    self.say("there are no saves yet")
+                    broken = [s.slot for s in found if s.error]
+                    if broken:  # say why, rather than that nothing is there
+                        more = f" and {len(broken) - 3} more" if len(broken) > 3 else ""
+                        self.say(f"no save could be read ({', '.join(broken[:3])}{more}: 'l SLOT' says why)")
+                    else:
+                        self.say("there are no saves yet")
                     return "stay"
                 slot = slots[0].slot
             loaded = self.store.read(check_slot(slot))

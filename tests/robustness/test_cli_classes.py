@@ -108,6 +108,16 @@ def test_l_loads_the_newest_good_slot_past_broken_ones(tmp_path):
     assert result.returncode == 0 and "loaded slot 1" in text(result.stdout)
 
 
+def test_l_with_only_broken_slots_names_them_rather_than_saying_there_are_none(tmp_path):
+    os.mkfifo(tmp_path / "fifo.json")
+    (tmp_path / "zero.json").symlink_to("/dev/zero")
+    (tmp_path / "nan.json").write_text('{"format": "face-value-save", "version": 1, "seed": NaN}')
+    result = face_value("play", "--text", str(LANE), "--save-dir", str(tmp_path), stdin=b"l\nq\n")
+    assert result.returncode == 0
+    assert "no save could be read (fifo, nan, zero: 'l SLOT' says why)" in text(result.stdout)
+    assert "there are no saves yet" not in text(result.stdout)
+
+
 def test_a_tampered_measure_is_clamped_with_a_note(tmp_path):
     document = good_save(STAGED, tmp_path)
     document["state"]["variables"]["compliance"] = 99999
