@@ -6,11 +6,10 @@ from __future__ import annotations
 import pygame
 
 from ..input import Act, Intent
-from ..textlayout import TextStyle
 from ..voice import sentences
 from ..widgets import panel, shade, text
 from .base import Screen
-from .scroll import TextColumn
+from .scroll import TextColumn, close_or_scroll, reading_column, reading_px, view_below_heading
 
 KEYS = (
     ("Space, Enter or a click", "show the rest of the text, then the next page, then the focused choice"),
@@ -55,9 +54,8 @@ class HelpScreen(Screen):
         width, height = app.size
         self.box = pygame.Rect(0, 0, min(width - app.px(40), app.px(1000)), height - app.px(40))
         self.box.center = (width // 2, height // 2)
-        px = max(12, round(20 * app.unit * app.settings.text_scale))
-        style = TextStyle(app.fonts.get(app.settings.font, px), app.fonts.get(app.settings.font, px, italic=True), round(px * 1.45), round(px * 0.6))
-        column = TextColumn(style, self.box.width - app.px(64))
+        column = reading_column(app, self.box)
+        px = reading_px(app)
         column.add("Keys", "accent")
         for key, does in KEYS:
             column.add(f"{key}: {does}", "text", gap=0)
@@ -65,16 +63,11 @@ class HelpScreen(Screen):
             column.add("The measures", "accent")
             for line in measure_lines(app.story, self.values()):
                 column.add(line, "text", gap=round(px * 0.3))
-        heading = app.font(28, bold=True).get_height() + app.px(28)
-        column.view = pygame.Rect(self.box.x + app.px(28), self.box.y + heading, column.width, self.box.height - heading - app.px(20))
+        view_below_heading(app, column, self.box)
         self.column = column
 
     def handle(self, intent: Intent) -> None:
-        if intent.act in (Act.BACK, Act.HELP, Act.ACTIVATE) or intent.act is Act.CLICK and not self.box.collidepoint(intent.pos):
-            self.app.sound_of("back")()
-            self.app.pop()
-            return
-        self.column.handle(intent)
+        close_or_scroll(self, intent, Act.HELP)
 
     def spoken(self) -> tuple[str, str]:
         keys = [f"{key}: {does}" for key, does in KEYS]

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pygame
 
 from ..input import Act, Intent
-from ..textlayout import TextStyle
 from ..widgets import panel, shade, text
 from .base import Screen
-from .scroll import TextColumn
+from .scroll import TextColumn, close_or_scroll, reading_column, view_below_heading
 
 
 class HistoryScreen(Screen):
@@ -26,9 +25,7 @@ class HistoryScreen(Screen):
         width, height = app.size
         self.box = pygame.Rect(0, 0, min(width - app.px(60), app.px(900)), height - app.px(48))
         self.box.center = (width // 2, height // 2)
-        px = max(12, round(20 * app.unit * app.settings.text_scale))
-        style = TextStyle(app.fonts.get(app.settings.font, px), app.fonts.get(app.settings.font, px, italic=True), round(px * 1.45), round(px * 0.6))
-        column = TextColumn(style, self.box.width - app.px(64))
+        column = reading_column(app, self.box)
         for moment in self.moments:
             if app.live is not None:  # debug mode: which scene each part comes from
                 column.add(f"[{moment.turn.scene.id}]", "muted")
@@ -38,17 +35,12 @@ class HistoryScreen(Screen):
                 column.add(f"> {moment.step.text}", "accent")
             elif moment.step is None:
                 column.add("(you are here)", "muted")
-        heading = app.font(28, bold=True).get_height() + app.px(28)
-        column.view = pygame.Rect(self.box.x + app.px(28), self.box.y + heading, column.width, self.box.height - heading - app.px(20))
+        view_below_heading(app, column, self.box)
         column.scroll_to_end()
         self.column = column
 
     def handle(self, intent: Intent) -> None:
-        if intent.act in (Act.BACK, Act.HISTORY, Act.ACTIVATE) or intent.act is Act.CLICK and not self.box.collidepoint(intent.pos):
-            self.app.sound_of("back")()
-            self.app.pop()
-            return
-        self.column.handle(intent)
+        close_or_scroll(self, intent, Act.HISTORY)
 
     def spoken(self) -> tuple[str, str]:
         """The last few moments (all of it would take minutes to hear), then how to go back."""

@@ -11,6 +11,35 @@ from ..input import Act, Intent
 from ..textlayout import Line, TextStyle, wrap_paragraph
 
 
+def reading_px(app) -> int:
+    """The text size of a reading panel, in pixels: 20 at the default size, scaled."""
+    return max(12, round(20 * app.unit * app.settings.text_scale))
+
+
+def reading_column(app, box: pygame.Rect) -> TextColumn:
+    """A column for a reading panel (help, history) in `box`: the player's font and text size,
+    and the panel's width less its margins. Set `view` with `view_below_heading` once filled."""
+    px = reading_px(app)
+    style = TextStyle(app.fonts.get(app.settings.font, px), app.fonts.get(app.settings.font, px, italic=True), round(px * 1.45), round(px * 0.6))
+    return TextColumn(style, box.width - app.px(64))
+
+
+def view_below_heading(app, column: "TextColumn", box: pygame.Rect) -> None:
+    """The column's view: under the panel's 28 px heading, inside its margins."""
+    heading = app.font(28, bold=True).get_height() + app.px(28)
+    column.view = pygame.Rect(box.x + app.px(28), box.y + heading, column.width, box.height - heading - app.px(20))
+
+
+def close_or_scroll(screen, intent: Intent, closing_act) -> None:
+    """A reading panel's keys: Esc, Enter, its own key or a click outside it closes it; the
+    rest scroll it."""
+    if intent.act in (Act.BACK, closing_act, Act.ACTIVATE) or intent.act is Act.CLICK and not screen.box.collidepoint(intent.pos):
+        screen.app.sound_of("back")()
+        screen.app.pop()
+        return
+    screen.column.handle(intent)
+
+
 @dataclass
 class Row:
     line: Line
