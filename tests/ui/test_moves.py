@@ -93,7 +93,8 @@ def test_one_enter_on_new_game_on_a_busy_machine_shows_the_opening(make_app, sta
     assert not app.session.runner.state.history
 
 
-def test_a_held_key_pages_through_a_long_scene(make_app, make_story):
+def long_scene_story(make_story):
+    """A story whose first scene runs to several pages at 1024x600, then one choice."""
     long = " ".join(["The shutters come down one by one along the lane, slow as a held breath."] * 6)
     folder = make_story(f"""
         scenes:
@@ -105,7 +106,11 @@ def test_a_held_key_pages_through_a_long_scene(make_app, make_story):
             text: End.
             ending: {{id: e, title: E}}
         """)
-    app = make_app(load_story(folder).story, size=(1024, 600))
+    return load_story(folder).story
+
+
+def test_a_held_key_pages_through_a_long_scene(make_app, make_story):
+    app = make_app(long_scene_story(make_story), size=(1024, 600))
     scene = new_game(app)
     assert len(scene.layout.pages) > 2
     hold(app, pygame.K_SPACE, 3.0)
@@ -171,18 +176,7 @@ def test_the_terminal_says_each_change_after_a_choice(staged):
 
 
 def test_a_number_key_chooses_only_when_the_choices_are_on_screen(make_app, make_story):
-    long = " ".join(["The shutters come down one by one along the lane, slow as a held breath."] * 6)
-    folder = make_story(f"""
-        scenes:
-          start:
-            text: [{', '.join(repr(long) for _ in range(8))}]
-            choices:
-              - {{text: Go, goto: end}}
-          end:
-            text: End.
-            ending: {{id: e, title: E}}
-        """)
-    app = make_app(load_story(folder).story, size=(1024, 600))
+    app = make_app(long_scene_story(make_story), size=(1024, 600))
     scene = new_game(app)
     scene.reveal_all()
     press(app, pygame.K_1)                          # page 1 of several: the choice is not shown yet
