@@ -45,7 +45,7 @@ def probe(name: str) -> float:
     runner = Runner(story)
     if name.startswith("step"):
         from game.engine.playtest import PlaytestReport, Start, _one_run
-        rng, report = random.Random(7), PlaytestReport(total_scenes=len(story.scenes))
+        rng, report = random.Random(7), PlaytestReport(scope=list(story.scenes))
         began = time.process_time()
         for _ in range(150):
             _one_run(runner, rng, Start(), 200, report)

@@ -48,7 +48,7 @@ def loaded(folder: Path):
 def random_play(runner: Runner, runs: int = STEP_RUNS) -> int:
     """The playtest loop (the same seeds every time, so every timed run makes the same steps)."""
     rng = random.Random(7)
-    report = PlaytestReport(total_scenes=len(runner.story.scenes))
+    report = PlaytestReport(scope=list(runner.story.scenes))
     for _ in range(runs):
         _one_run(runner, rng, Start(), 200, report)
     return report.steps

@@ -35,7 +35,7 @@ def ours(folder: str) -> None:
     check = time.process_time() - began
     runner = Runner(story)
     load = time.process_time() - began
-    rng, report = random.Random(7), PlaytestReport(total_scenes=len(story.scenes))
+    rng, report = random.Random(7), PlaytestReport(scope=list(story.scenes))
     began = time.process_time()
     while report.steps < STEPS:
         _one_run(runner, rng, Start(), 200, report)
