@@ -40,16 +40,61 @@ def choice_points_read_later(story: Story) -> list[str]:
 
 
 def endings_ahead(story: Story) -> dict[str, frozenset]:
-    """The endings each scene's links lead to, conditions aside (a fixed point over the graph)."""
-    ahead = {sid: frozenset([s.ending.id]) if s.ending else frozenset() for sid, s in story.scenes.items()}
-    changed = True
-    while changed:
-        changed = False
-        for sid, scene in story.scenes.items():
-            found = ahead[sid].union(*[ahead[t] for t in scene.targets if t in ahead])
-            if found != ahead[sid]:
-                ahead[sid], changed = found, True
+    """The endings each scene's links lead to, conditions aside. One pass over the graph's
+    strongly connected components, sinks first (Tarjan's order), so a long chain of scenes costs
+    no more than its links: every scene of a loop sees the same endings."""
+    links = {sid: [t for t in scene.targets if t in story.scenes] for sid, scene in story.scenes.items()}
+    ahead: dict[str, frozenset] = {}
+    for component in _components(links):
+        members = set(component)
+        found = {story.scenes[sid].ending.id for sid in component if story.scenes[sid].ending}
+        outside = [ahead[t] for sid in component for t in links[sid] if t not in members]
+        shared = frozenset(found).union(*outside)
+        for sid in component:
+            ahead[sid] = shared
     return ahead
+
+
+def _components(links: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components of a graph, each after every component it links to
+    (Tarjan's algorithm, iterative: a story's chains are longer than Python's recursion limit)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[list[str]] = []
+    for root in links:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, at = work.pop()
+            if at == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = links[node]
+            while at < len(targets) and targets[at] in index:
+                if targets[at] in on_stack:
+                    low[node] = min(low[node], index[targets[at]])
+                at += 1
+            if at < len(targets):
+                work.append((node, at + 1))
+                work.append((targets[at], 0))
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components
 
 
 def outcome_choice_points(story: Story) -> list[str]:

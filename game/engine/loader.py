@@ -8,6 +8,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import expr
 from .analysis import story_figures, story_stats
@@ -31,15 +32,24 @@ NO_MUSIC = "none"
 
 @dataclass
 class LoadResult:
-    """What loading produced: the story (None when it has errors) and every problem found."""
+    """What loading produced: the story (None when it has errors) and every problem found.
+    Its size and shape figures (`stats`) are worked out when first asked for: only `check`
+    reports them, and the shape figures walk the whole graph."""
 
     story: Story | None
     problems: Problems
-    stats: dict = field(default_factory=dict)
+    figures: Callable[[], dict] = field(default=dict, repr=False)
+    _stats: dict | None = field(default=None, init=False, repr=False)
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
+
+    @property
+    def stats(self) -> dict:
+        if self._stats is None:
+            self._stats = self.figures()
+        return self._stats
 
 
 class _Loader(Checker):
@@ -454,7 +464,7 @@ class _Loader(Checker):
         scenes = {scene_id: self.compile_scene(scene_id) for scene_id in self.raw_scenes}
         if meta is None or not meta.title or not meta.start:
             self.hide_follow_on(story_file_read=meta is not None)
-            return LoadResult(None, self.problems, story_stats(scenes))
+            return LoadResult(None, self.problems, lambda: story_stats(scenes))
         story = Story(
             meta.id or slug(meta.title), meta.title, meta.start, self.folder, self.variables, scenes,
             chapters=meta.chapters, measures=meta.measures, characters=meta.characters, assets=meta.assets,
@@ -463,8 +473,7 @@ class _Loader(Checker):
         story.files = sorted({source.path for source, _, _ in self.raw_scenes.values()})
         self.check_graph(story)
         self.hide_follow_on(story_file_read=True)
-        stats = story_figures(story)
-        return LoadResult(None if self.problems.errors else story, self.problems, stats)
+        return LoadResult(None if self.problems.errors else story, self.problems, lambda: story_figures(story))
 
 
 def reachable(story: Story, starts: list[str]) -> set[str]:
