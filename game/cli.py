@@ -2,32 +2,30 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
-import re
 import sys
-from pathlib import Path
+
 from . import __version__
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs start-up time
 if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
     from .engine import SaveStore
     from .engine.loader import LoadResult
 
-# Every command imports what it needs inside its function: `face-value --version` and `--help`
-# must start in under 50 ms (docs/performance.md), and the engine alone takes ~100 ms to import.
+# Every command imports what it needs inside its function, and this module imports nothing at
+# its top but os and sys: `face-value --version` and `--help` must start in under 50 ms
+# (docs/performance.md; the engine alone takes ~100 ms to import, argparse, json, re and
+# pathlib ~15 ms together). tests/test_cli.py holds the start-up imports to that.
+VERSION = f"face-value {__version__}"
 COMMANDS = ("play", "check", "playtest", "shot", "explore", "new", "stats", "sessions", "transcript", "report", "prompts", "mask", "graph")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
 class UsageError(Exception):
     """A wrong flag or argument: exit 2 with one line."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
 # The help lines of the commands whose parsers live in modules that import the engine: the
@@ -47,8 +45,18 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
     """The whole command line. With `listing`, the commands defined in other modules are only
     named with their help line (enough for `face-value --help` and `--version`, without
     importing the engine)."""
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("formatter_class", _formatter)
+            super().__init__(*args, **kwargs)
+
+        def error(self, message: str):
+            raise UsageError(f"{message} (see '{self.prog} --help')")
+
     parser = _Parser(prog="face-value", description="Face Value: an interactive-fiction game, and its story engine.")
-    parser.add_argument("--version", action="version", version=f"face-value {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     play = commands.add_parser("play", help="play the game (the default command)")
@@ -84,8 +92,9 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
     test.add_argument("--max-steps", type=_positive, default=500, metavar="M")
     test.add_argument("--chapter", type=_positive, default=None, metavar="N", help="only runs that start at chapter N and stop at its end")
     test.add_argument("--format", choices=("text", "json"), default="text")
-    from .tools.playtest import add_options as add_playtest_options
-    add_playtest_options(test)
+    if not listing:
+        from .tools.playtest import add_options as add_playtest_options
+        add_playtest_options(test)
 
     shot = commands.add_parser("shot", help="render a scene headless into a PNG, as a player sees it")
     shot.add_argument("story", nargs="?", metavar="STORY_DIR", help="story folder (default: the bundled story)")
@@ -118,12 +127,31 @@ def build_parser(listing: bool = False) -> argparse.ArgumentParser:
     return parser
 
 
+def _formatter(prog: str):
+    """argparse's own help layout, at the width shutil.get_terminal_size would give, found
+    without importing shutil (and with it bz2, lzma and zlib) for `face-value --help`."""
+    import argparse
+
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return argparse.HelpFormatter(prog, width=(columns or 80) - 2)
+
+
 def _add_listed(commands, names: tuple[str, ...]) -> None:
     for name in names:
         commands.add_parser(name, help=LISTED[name])
 
 
 def _runs(text: str) -> int:
+    import argparse
+
     value = _positive(text)
     if value > 100_000:  # playtest.MAX_RUNS, not imported here: --help must start fast
         raise argparse.ArgumentTypeError(f"at most 100,000 runs at a time (about ten minutes), not {value:,}")
@@ -131,6 +159,8 @@ def _runs(text: str) -> int:
 
 
 def _positive(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -152,11 +182,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def _looks_like_command(word: str) -> bool:
     """A bare word that is not a folder: a mistyped command, not a story to play."""
-    return bool(re.fullmatch(r"[A-Za-z][A-Za-z_-]*", word)) and not Path(word).exists()
+    import re
+
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z_-]*", word)) and not os.path.exists(word)
 
 
 def story_folder(given: str | None) -> tuple[Path, str]:
     """The story folder and how to show its path; a missing folder is a usage error."""
+    from pathlib import Path
+
     if given is None:
         from . import paths
         folder = paths.story_dir()
@@ -181,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _tolerant_output()
     try:
+        if argv == ["--version"]:  # what the parser's --version prints, without importing argparse
+            print(VERSION)
+            return EXIT_OK
         args = parse_args(argv)
         if args.command in ("sessions", "transcript", "report", "prompts"):
             from .classroom import commands as classroom
@@ -256,6 +293,8 @@ def report_story_errors(result: LoadResult, display: str) -> int:
 # --- check ---------------------------------------------------------------------------------
 
 def run_check(args: argparse.Namespace) -> int:
+    import json
+
     result, display = load_checked(args.story)
     if result.story is not None:
         from .tools.lint_window import deeper_warnings
@@ -287,6 +326,8 @@ def _count(n: int, noun: str) -> str:
 # --- playtest --------------------------------------------------------------------------------
 
 def run_playtest(args: argparse.Namespace) -> int:
+    import json
+
     from .engine.playtest import playtest, story_starts
 
     result, display = load_checked(args.story)
@@ -412,6 +453,8 @@ def debug_start(story, args: argparse.Namespace) -> dict | None:
 
 def play_in_window(story, args: argparse.Namespace) -> int | None:
     """Open the window; None (after a one-line note) if it cannot open, to play in the terminal."""
+    from pathlib import Path
+
     from .classroom import commands as classroom
     from .engine import SaveError
     from .engine.replay import ReplayError
@@ -485,6 +528,8 @@ def _begun(recorder, runner, start: str | None = None):
 
 def replay_into(runner, file: str) -> None:
     """Play a replay file's moves on the runner; raises ReplayError naming the file."""
+    from pathlib import Path
+
     from .engine.replay import play_replay, read_replay
 
     play_replay(runner, read_replay(Path(file)), file)
@@ -493,6 +538,8 @@ def replay_into(runner, file: str) -> None:
 # --- shot ------------------------------------------------------------------------------------
 
 def run_shot(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from .engine import SaveError
     from .engine.checker import did_you_mean
     from .engine.debug import parse_assignments
@@ -544,6 +591,9 @@ def run_shot(args: argparse.Namespace) -> int:
 def shot_story_and_scene(args: argparse.Namespace) -> tuple[str | None, str | None]:
     """STORY_DIR is positional as in every command; `--story DIR` still works, and so does the
     old `shot SCENE` (a positional that is no folder, when no --scene is given)."""
+    import re
+    from pathlib import Path
+
     given, scene = args.story, args.scene
     if args.story_option is not None:
         if given is not None and scene is None and not Path(given).is_dir():
@@ -560,6 +610,8 @@ def shot_story_and_scene(args: argparse.Namespace) -> tuple[str | None, str | No
 # --- new and stats ---------------------------------------------------------------------------
 
 def run_new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from .tools.newstory import NewStoryError, create
 
     try:
@@ -571,6 +623,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    import json
+
     from .tools.stats import render_text, story_table
 
     result, display = load_checked(args.story)

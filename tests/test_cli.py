@@ -171,3 +171,45 @@ def test_top_level_help_lists_every_command_with_its_own_help_line():
     from game.cli import build_parser
 
     assert build_parser(listing=True).format_help() == build_parser().format_help()
+
+
+def test_every_command_in_the_listing_is_one_the_command_line_runs(capsys):
+    # The commands `--help` lists are the ones `main` sends on (COMMANDS), each with its own --help.
+    import re
+
+    from game.cli import COMMANDS, build_parser
+
+    listed = re.search(r"\{([a-z,]+)\}", build_parser(listing=True).format_usage()).group(1).split(",")
+    assert sorted(listed) == sorted(COMMANDS)
+    for command in COMMANDS:
+        code, out, _ = run(capsys, command, "--help")
+        assert code == 0 and out.startswith(f"usage: face-value {command} "), command
+
+
+def test_version_says_what_the_parser_would(capsys):
+    # main answers a lone --version without building the parser (start-up time): the same line.
+    from game import __version__
+    from game.cli import build_parser
+
+    code, out, _ = run(capsys, "--version")
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--version"])
+    assert code == 0 and out == capsys.readouterr().out == f"face-value {__version__}\n"
+
+
+STARTUP_NEVER = ("yaml", "transitions", "pygame", "numpy", "game.engine", "game.classroom", "game.tools", "json", "pathlib", "shutil")
+
+
+@pytest.mark.parametrize("flag, also_never", [("--version", ("argparse", "re")), ("--help", ())])
+def test_version_and_help_start_without_the_engine_or_heavy_modules(flag, also_never):
+    # `face-value --version` and `--help` must start in under 50 ms (docs/performance.md): the
+    # engine, YAML, pygame and numpy take ~100 ms to import, and json, pathlib and shutil (with
+    # bz2 and lzma) a few ms each that these two never use. Import times are not timed here:
+    # the list of what is imported is what can creep back.
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "game", flag], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith(("face-value ", "usage: face-value"))
+    imported = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "game.cli" in imported
+    never = STARTUP_NEVER + also_never
+    assert sorted(name for name in imported if name in never or name.startswith(tuple(f"{n}." for n in never))) == []
