@@ -165,22 +165,18 @@ def test_undo_and_help_in_the_terminal(tmp_path):
     assert "Ending: The Dark Shop" in result.stdout
 
 
-def test_top_level_help_lists_every_command_with_its_own_help_line():
-    # `--help` and `--version` build a listing parser that does not import the commands'
-    # modules (start-up time); what it shows must be what the full parser shows.
-    from game.cli import build_parser
-
-    assert build_parser(listing=True).format_help() == build_parser().format_help()
-
-
-def test_every_command_in_the_listing_is_one_the_command_line_runs(capsys):
-    # The commands `--help` lists are the ones `main` sends on (COMMANDS), each with its own --help.
+def test_top_level_help_lists_every_command_with_its_own_help_line(capsys):
+    # `--help` and `--version` build a listing parser from cli.HELP, without importing the
+    # commands' modules (start-up time): what it shows must be what the full parser shows, and
+    # its commands the ones main runs, each answering its own --help.
     import re
 
     from game.cli import COMMANDS, build_parser
 
-    listed = re.search(r"\{([a-z,]+)\}", build_parser(listing=True).format_usage()).group(1).split(",")
-    assert sorted(listed) == sorted(COMMANDS)
+    full = build_parser()
+    assert build_parser(listing=True).format_help() == full.format_help()
+    listed = re.search(r"\{([a-z,]+)\}", full.format_usage()).group(1).split(",")
+    assert listed == list(COMMANDS)
     for command in COMMANDS:
         code, out, _ = run(capsys, command, "--help")
         assert code == 0 and out.startswith(f"usage: face-value {command} "), command
@@ -197,15 +193,15 @@ def test_version_says_what_the_parser_would(capsys):
     assert code == 0 and out == capsys.readouterr().out == f"face-value {__version__}\n"
 
 
-STARTUP_NEVER = ("yaml", "transitions", "pygame", "numpy", "game.engine", "game.classroom", "game.tools", "json", "pathlib", "shutil")
+STARTUP_NEVER = ("yaml", "transitions", "pygame", "numpy", "game.engine", "game.commands", "game.classroom", "game.tools", "json", "pathlib", "shutil")
 
 
 @pytest.mark.parametrize("flag, also_never", [("--version", ("argparse", "re")), ("--help", ())])
 def test_version_and_help_start_without_the_engine_or_heavy_modules(flag, also_never):
     # `face-value --version` and `--help` must start in under 50 ms (docs/performance.md): the
-    # engine, YAML, pygame and numpy take ~100 ms to import, and json, pathlib and shutil (with
-    # bz2 and lzma) a few ms each that these two never use. Import times are not timed here:
-    # the list of what is imported is what can creep back.
+    # engine, YAML, pygame and numpy take ~100 ms to import, and game.commands, json, pathlib and
+    # shutil (with bz2 and lzma) a few ms each that these two never use. Nothing is timed here:
+    # what is imported is what can creep back.
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "game", flag], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith(("face-value ", "usage: face-value"))
