@@ -182,6 +182,22 @@ def test_top_level_help_lists_every_command_with_its_own_help_line(capsys):
         assert code == 0 and out.startswith(f"usage: face-value {command} "), command
 
 
+@pytest.mark.parametrize("columns", ["61", "200", "", "junk"])
+def test_help_is_laid_out_at_the_width_argparse_would_choose(monkeypatch, columns):
+    # cli finds the terminal width itself (argparse would import shutil for it): same layout.
+    import argparse
+
+    from game.cli import build_parser
+
+    monkeypatch.setenv("COLUMNS", columns)
+    parser = build_parser(listing=True)
+    ours = parser.format_help()
+    parser.formatter_class = argparse.HelpFormatter
+    assert ours == parser.format_help()
+    width = int(columns) - 2 if columns.isdigit() else 78  # no terminal under pytest: 80 columns
+    assert max(len(line) for line in ours.splitlines() if "{" not in line) <= width  # {play,...} cannot wrap
+
+
 def test_version_says_what_the_parser_would(capsys):
     # main answers a lone --version without building the parser (start-up time): the same line.
     from game import __version__
