@@ -134,10 +134,15 @@ def _display(folder: Path) -> str:
         return str(folder)
 
 
-def load_checked(given: str | None) -> tuple[LoadResult, str]:
-    from .engine import load_story
+def load_checked(given: str | None, compiled: bool = True, to_play: bool = False) -> tuple[LoadResult, str]:
+    """The story, checked; read from its compiled entry when its files have not changed (every
+    command but `check`, which always reads the YAML, like a compiler). `to_play`: the process
+    plays it until it exits (engine.loader.load_to_play)."""
+    from . import paths
+    from .engine.loader import load_story, load_to_play
     folder, display = story_folder(given)
-    return load_story(folder, display), display
+    load = load_to_play if to_play else load_story
+    return load(folder, display, compiled=paths.compiled_dir() if compiled else None), display
 
 
 def report_story_errors(result: LoadResult, display: str) -> int:
@@ -153,7 +158,7 @@ def report_story_errors(result: LoadResult, display: str) -> int:
 # --- check ---------------------------------------------------------------------------------
 
 def run_check(args: argparse.Namespace) -> int:
-    result, display = load_checked(args.story)
+    result, display = load_checked(args.story, compiled=False)
     if result.story is not None:
         from .tools.lint_window import deeper_warnings
         result.problems.items.extend(deeper_warnings(result.story, args.max_pages))
@@ -186,7 +191,7 @@ def _count(n: int, noun: str) -> str:
 def run_playtest(args: argparse.Namespace) -> int:
     from .engine.playtest import playtest, story_starts
 
-    result, display = load_checked(args.story)
+    result, display = load_checked(args.story, to_play=True)
     if not result.ok:
         return report_story_errors(result, display)
     story = result.story
@@ -215,7 +220,7 @@ def run_playtest(args: argparse.Namespace) -> int:
 def run_explore(args: argparse.Namespace) -> int:
     from .tools import explore as explore_tool
 
-    result, display = load_checked(args.story)
+    result, display = load_checked(args.story, to_play=True)
     if not result.ok:
         return report_story_errors(result, display)
     return explore_tool.run(args, result.story, display, UsageError)
@@ -255,7 +260,7 @@ def run_play(args: argparse.Namespace) -> int:
     from .engine import SaveStore, check_slot
     from .live import LiveStory
 
-    result, display = load_checked(args.story)
+    result, display = load_checked(args.story, to_play=True)
     if not result.ok:
         return report_story_errors(result, display)
     check_chapter(result.story, args.chapter)
