@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -36,7 +35,6 @@ class Template:
         return [part for part in self.parts if not isinstance(part, str)]
 
 
-_BRACES = re.compile(r"\{\{|\}\}|[{}]")
 
 
 def split_template(text: str) -> list[tuple[str, int, bool]]:
@@ -46,11 +44,11 @@ def split_template(text: str) -> list[tuple[str, int, bool]]:
     literal_start = 0
     pos = 0
     while True:
-        match = _BRACES.search(text, pos)
-        if match is None:
+        at = _next_brace(text, pos)
+        if at < 0:
             literal.append(text[pos:])
             break
-        brace, at = match.group(), match.start()
+        brace = text[at:at + 2] if text[at:at + 2] in ("{{", "}}") else text[at]
         literal.append(text[pos:at])
         if brace in ("{{", "}}"):
             literal.append(brace[0])
@@ -69,7 +67,19 @@ def split_template(text: str) -> list[tuple[str, int, bool]]:
     return pieces
 
 
+def _next_brace(text: str, pos: int) -> int:
+    """The offset of the next { or } from pos, or -1 (str.find: story text is long, braces few)."""
+    opening, closing = text.find("{", pos), text.find("}", pos)
+    if opening < 0 or closing < 0:
+        return max(opening, closing)
+    return min(opening, closing)
+
+
 def _closing_brace(text: str, start: int) -> int:
+    end = text.find("}", start + 1)
+    inside = text[start + 1:end]
+    if end > 0 and "{" not in inside and "'" not in inside and '"' not in inside:
+        return end  # the usual {name}: no quotes or braces inside
     quote = None
     for pos in range(start + 1, len(text)):
         char = text[pos]
