@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from transitions import Machine, State
+from transitions import Machine, MachineError, State
+from transitions.core import EventData
 
 from .expr import EvalError
 from .model import Choice, Effect, Story
@@ -82,8 +83,25 @@ class StoryMachine:
         self.enter_scene()
 
     def fire(self, trigger: str) -> bool:
-        """Fire a trigger; False when its guard refused."""
-        return self.cursor.trigger(trigger)
+        """Fire a trigger; False when its guard refused. The event's transitions out of the
+        current scene are executed by transitions itself (guard, effects, exit, state change,
+        enter), as Event.trigger does; what this leaves out is only what the machine never has:
+        an event queue, machine-wide prepare/finalize/exception callbacks and trigger arguments.
+        That halves the cost of a move (10 -> 5 µs), which every replay pays a thousand times."""
+        scene = self.cursor.scene
+        event = self.machine.events.get(trigger)
+        if event is None:
+            return self.cursor.trigger(trigger)  # transitions says it knows no such event
+        candidates = event.transitions.get(scene)
+        if not candidates:
+            raise MachineError(f"{self.machine.name}Can't trigger event {trigger} from state {scene}!")
+        data = EventData(self.machine.states[scene], event, self.machine, self.cursor, (), {})
+        for transition in candidates:
+            data.transition = transition
+            if transition.execute(data):
+                data.result = True
+                return True
+        return False
 
     def enter_scene(self) -> None:
         state = self.current_state()
