@@ -86,6 +86,40 @@ class Moment:
     step: Step | None
 
 
+class _Plan:
+    """What of a scene's turn does not depend on the state, worked out with the machine:
+    text with no {…} and no `if:`, the choices as shown for each set of conditional choices
+    that hold (when no choice text has a {…}), the phase when it is fixed, the speaker."""
+
+    __slots__ = ("scene", "text", "conditional", "views", "phase", "speaker", "portrait", "discuss")
+
+    def __init__(self, story: Story, scene: Scene):
+        self.scene = scene
+        fixed = all(p.condition is None and not p.text.parts for p in scene.paragraphs)
+        self.text = tuple(p.text.source for p in scene.paragraphs) if fixed and scene.paragraphs else None
+        self.conditional = tuple((1 << n, c) for n, c in enumerate(scene.choices) if c.condition is not None)
+        self.views = {} if not any(c.text.parts for c in scene.choices) else None
+        if scene.ending:
+            self.phase = Phase.ENDED
+        elif not scene.choices:
+            self.phase = Phase.CONTINUING
+        else:
+            self.phase = None  # choosing, or stuck when every choice is hidden
+        speaker = story.characters.get(scene.stage.speaker) if scene.stage.speaker else None
+        self.speaker = speaker
+        self.portrait = scene.stage.portrait or (speaker.portrait if speaker else None)
+        self.discuss = tuple(p.text for p in scene.discuss) if all(p.condition is None for p in scene.discuss) else None
+
+    def shown(self, holding: int) -> tuple[ChoiceView, ...]:
+        """The choices shown when the conditional ones whose bits are in `holding` hold."""
+        visible = []
+        for n, choice in enumerate(self.scene.choices):
+            if choice.condition is None or holding & (1 << n):
+                visible.append(ChoiceView(len(visible) + 1, choice.index, choice.text.source))
+        views = self.views[holding] = tuple(visible)
+        return views
+
+
 class Runner:
     """Plays one story. Holds one GameState; never prints, never reads input."""
 
@@ -97,6 +131,7 @@ class Runner:
         self._checkpoints = Checkpoints()
         with paused_gc():
             self.machine = StoryMachine(story, lambda: self._state)
+            self._plans = {scene.id: _Plan(story, scene) for scene in story.scenes.values()}
         _settle()
         if state is None:
             self.restart(seed=seed)
@@ -183,29 +218,36 @@ class Runner:
 
     def _make_turn(self) -> Turn:
         state = self._state
-        scene = self.story.scenes[state.scene]
-        paragraphs = tuple(
+        plan = self._plans[state.scene]
+        scene = plan.scene
+        paragraphs = plan.text or tuple(
             p.text.render(state) for p in scene.paragraphs if p.condition is None or _holds(p.condition, state, p.place)
         )
-        visible = []
-        for choice in scene.choices:
-            if choice.condition is None or _holds(choice.condition, state, choice.place):
-                visible.append(ChoiceView(len(visible) + 1, choice.index, choice.text.render(state)))
-        if scene.ending:
-            phase = Phase.ENDED
-        elif not scene.choices:
-            phase = Phase.CONTINUING
+        if plan.views is None:  # some choice's text has a {…} to render
+            visible = []
+            for choice in scene.choices:
+                if choice.condition is None or _holds(choice.condition, state, choice.place):
+                    visible.append(ChoiceView(len(visible) + 1, choice.index, choice.text.render(state)))
+            choices = tuple(visible)
         else:
-            phase = Phase.CHOOSING if visible else Phase.STUCK
-        speaker = self.story.characters.get(scene.stage.speaker) if scene.stage.speaker else None
+            shown = 0
+            for bit, choice in plan.conditional:
+                if _holds(choice.condition, state, choice.place):
+                    shown |= bit
+            choices = plan.views.get(shown) or plan.shown(shown)
+        if plan.phase is not None:
+            phase = plan.phase
+        else:
+            phase = Phase.CHOOSING if choices else Phase.STUCK
         music = state.stage.get("music")
         return Turn(
-            scene, paragraphs, tuple(visible), phase,
+            scene, paragraphs, choices, phase,
             background=state.stage.get("background"),
             music=None if music == "none" else music,
-            speaker=speaker,
-            portrait=scene.stage.portrait or (speaker.portrait if speaker else None),
-            discuss=tuple(p.text for p in scene.discuss if p.condition is None or p.condition.evaluate(state)),
+            speaker=plan.speaker,
+            portrait=plan.portrait,
+            discuss=plan.discuss if plan.discuss is not None else tuple(
+                p.text for p in scene.discuss if p.condition is None or p.condition.evaluate(state)),
         )
 
     # --- moves -------------------------------------------------------------------------
