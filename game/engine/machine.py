@@ -8,7 +8,7 @@ from transitions import Machine, MachineError, State
 from transitions.core import EventData
 
 from .expr import EvalError
-from .model import Choice, Effect, Story
+from .model import Choice, Effect, Scene, Story
 
 PROCEED = "proceed"
 
@@ -41,6 +41,21 @@ class _Cursor:
     scene: str = ""
 
 
+class _SceneState(State):
+    """A scene as a state of the machine. It knows its scene, so entering it needs no look-up
+    by id; every state shares one on_enter and has no on_exit (no lists of its own to build,
+    hold or read on each move)."""
+
+    def __init__(self, scene: Scene, on_enter: tuple):
+        super().__init__(scene.id)
+        self.scene = scene
+        self.on_enter = on_enter
+        self.on_exit = ()
+
+
+_NONE = ()  # the callbacks a transition does not have, shared by all of them
+
+
 class StoryMachine:
     """Wires a story into a transitions Machine. Callbacks are compiled callables only: no
     string from a story file ever reaches transitions' callback name resolution."""
@@ -50,7 +65,8 @@ class StoryMachine:
         self.current_state = current_state
         self.bounded = {v.name: v for v in story.variables.values() if v.low is not None}
         self.cursor = _Cursor()
-        states = [State(scene_id, on_enter=[self._on_enter]) for scene_id in story.scenes]
+        on_enter = (self._on_enter,)
+        states = [_SceneState(scene, on_enter) for scene in story.scenes.values()]
         self.machine = Machine(
             model=self.cursor,
             states=states,
@@ -64,10 +80,10 @@ class StoryMachine:
             for choice in scene.choices:
                 self.machine.add_transition(
                     choice_trigger(choice.index), scene.id, choice.goto,
-                    conditions=self._guard(choice), before=self._effects(choice),
+                    conditions=self._guard(choice), before=self._effects(choice), after=_NONE, prepare=_NONE,
                 )
             if scene.goto:
-                self.machine.add_transition(PROCEED, scene.id, scene.goto)
+                self.machine.add_transition(PROCEED, scene.id, scene.goto, before=_NONE, after=_NONE, prepare=_NONE)
 
     @property
     def scene(self) -> str:
@@ -103,9 +119,10 @@ class StoryMachine:
                 return True
         return False
 
-    def enter_scene(self) -> None:
+    def enter_scene(self, scene: Scene | None = None) -> None:
         state = self.current_state()
-        scene = self.story.scenes[self.cursor.scene]
+        if scene is None:
+            scene = self.story.scenes[self.cursor.scene]
         state.visits[scene.id] = state.visits.get(scene.id, 0) + 1
         stage = scene.stage
         if stage.background:
@@ -119,16 +136,16 @@ class StoryMachine:
             raise
 
     def _on_enter(self, event) -> None:
-        self.enter_scene()
+        self.enter_scene(event.state.scene)  # the state entered (transitions has just moved to it)
 
-    def _guard(self, choice: Choice) -> list:
+    def _guard(self, choice: Choice) -> list | None:
         if choice.condition is None:
-            return []
+            return None
         evaluate, current_state = choice.condition.evaluate, self.current_state
         return [lambda event: evaluate(current_state())]
 
-    def _effects(self, choice: Choice) -> list:
+    def _effects(self, choice: Choice) -> tuple:
         if not choice.effects:
-            return []
+            return _NONE
         effects, current_state, bounded = choice.effects, self.current_state, self.bounded
-        return [lambda event: apply_effects(effects, current_state(), bounded)]
+        return (lambda event: apply_effects(effects, current_state(), bounded),)
