@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Callable
 
 from transitions import Machine, MachineError, State
@@ -13,8 +14,10 @@ from .model import Choice, Effect, Scene, Story
 PROCEED = "proceed"
 
 
+@cache
 def choice_trigger(index: int) -> str:
-    """Triggers are shared by position (choose_0, choose_1, ...), so their number stays small."""
+    """Triggers are shared by position (choose_0, choose_1, ...), so their number stays small
+    (and each is one string, made once, whose hash is already known when a move looks it up)."""
     return f"choose_{index}"
 
 

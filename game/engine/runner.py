@@ -272,7 +272,7 @@ class Runner:
     def _step(self, trigger: str, step: Step) -> None:
         state = self._state
         try:
-            moved = self._guarded(lambda: self.machine.fire(trigger), state.scene)
+            moved = self._fire(trigger)
         except StoryRuntimeError:
             self._replay(state.history)  # put everything back exactly as it was before the step
             raise
@@ -286,7 +286,7 @@ class Runner:
     def _advance(self, step: Step, checkpoint: bool = True) -> None:
         """Make a move of a history being replayed; the move must still be offered."""
         state = self._state
-        if not self._guarded(lambda: self.machine.fire(_trigger(step)), state.scene):
+        if not self._fire(_trigger(step)):
             raise RunnerError(f"the choice in scene '{step.scene}' is not available now")
         state.scene = self.machine.scene
         state.history.append(step)
@@ -324,7 +324,7 @@ class Runner:
         self._state = state
         self.machine.jump(state.scene)
         for step in steps[len(state.history):]:
-            self._guarded(lambda: self.machine.fire(_trigger(step)), state.scene)
+            self._fire(_trigger(step))
             state.scene = self.machine.scene
             state.history.append(step)
             self._checkpoints.after_move(state)
@@ -386,13 +386,24 @@ class Runner:
         """Run `action`, turning evaluation failures into StoryRuntimeError with a place."""
         try:
             return action()
-        except EvalError as exc:
-            scene_id = exc.scene or scene_id
-            scene = self.story.scenes.get(scene_id)
-            place = exc.place or (scene.place if scene else Place(self.story.root.name))
-            raise StoryRuntimeError(place, f"in scene '{scene_id}': {exc}") from None
-        except MachineError as exc:
-            raise RunnerError(str(exc.value)) from None
+        except (EvalError, MachineError) as exc:
+            raise self._failure(exc, scene_id) from None
+
+    def _fire(self, trigger: str) -> bool:
+        """Fire a trigger from the current scene, as _guarded would (without a closure a move)."""
+        try:
+            return self.machine.fire(trigger)
+        except (EvalError, MachineError) as exc:
+            raise self._failure(exc, self._state.scene) from None
+
+    def _failure(self, exc: Exception, scene_id: str) -> Exception:
+        """The error to raise for a failure while playing in scene `scene_id`."""
+        if isinstance(exc, MachineError):
+            return RunnerError(str(exc.value))
+        scene_id = exc.scene or scene_id
+        scene = self.story.scenes.get(scene_id)
+        place = exc.place or (scene.place if scene else Place(self.story.root.name))
+        return StoryRuntimeError(place, f"in scene '{scene_id}': {exc}")
 
 
 def _settle() -> None:
