@@ -91,12 +91,14 @@ class _Plan:
     text with no {…} and no `if:`, the choices as shown for each set of conditional choices
     that hold (when no choice text has a {…}), the phase when it is fixed, the speaker."""
 
-    __slots__ = ("scene", "text", "conditional", "views", "phase", "speaker", "portrait", "discuss")
+    __slots__ = ("scene", "text", "templates", "conditional", "views", "phase", "speaker", "portrait", "discuss")
 
     def __init__(self, story: Story, scene: Scene):
         self.scene = scene
-        fixed = all(p.condition is None and not p.text.parts for p in scene.paragraphs)
-        self.text = tuple(p.text.source for p in scene.paragraphs) if fixed and scene.paragraphs else None
+        shown = all(p.condition is None for p in scene.paragraphs)
+        fixed = shown and not any(p.text.parts for p in scene.paragraphs)
+        self.text = tuple(p.text.source for p in scene.paragraphs) if fixed else None
+        self.templates = tuple(p.text for p in scene.paragraphs) if shown and not fixed else None  # all shown, some {…}
         self.conditional = tuple((1 << n, c) for n, c in enumerate(scene.choices) if c.condition is not None)
         self.views = {} if not any(c.text.parts for c in scene.choices) else None
         if scene.ending:
@@ -220,9 +222,14 @@ class Runner:
         state = self._state
         plan = self._plans[state.scene]
         scene = plan.scene
-        paragraphs = plan.text or tuple(
-            p.text.render(state) for p in scene.paragraphs if p.condition is None or _holds(p.condition, state, p.place)
-        )
+        if plan.text is not None:
+            paragraphs = plan.text
+        elif plan.templates is not None:
+            paragraphs = tuple([template.render(state) for template in plan.templates])
+        else:
+            paragraphs = tuple([
+                p.text.render(state) for p in scene.paragraphs if p.condition is None or _holds(p.condition, state, p.place)
+            ])
         if plan.views is None:  # some choice's text has a {…} to render
             visible = []
             for choice in scene.choices:
@@ -239,15 +246,14 @@ class Runner:
             phase = plan.phase
         else:
             phase = Phase.CHOOSING if choices else Phase.STUCK
-        music = state.stage.get("music")
-        return Turn(
-            scene, paragraphs, choices, phase,
-            background=state.stage.get("background"),
-            music=None if music == "none" else music,
-            speaker=plan.speaker,
-            portrait=plan.portrait,
-            discuss=plan.discuss if plan.discuss is not None else tuple(
-                p.text for p in scene.discuss if p.condition is None or p.condition.evaluate(state)),
+        stage = state.stage
+        music = stage.get("music")
+        discuss = plan.discuss
+        if discuss is None:
+            discuss = tuple([p.text for p in scene.discuss if p.condition is None or p.condition.evaluate(state)])
+        return Turn(  # background, music, speaker, portrait, discuss (by position: a turn a move)
+            scene, paragraphs, choices, phase, stage.get("background"), None if music == "none" else music,
+            plan.speaker, plan.portrait, discuss,
         )
 
     # --- moves -------------------------------------------------------------------------
