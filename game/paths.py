@@ -33,6 +33,17 @@ def user_data_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def compiled_dir() -> Path:
+    """Compiled stories (a cache: deleting it only makes the next start slower).
+    FACE_VALUE_CACHE_DIR overrides it; with only FACE_VALUE_DATA_DIR set it is inside that."""
+    override = os.environ.get("FACE_VALUE_CACHE_DIR")
+    if override:
+        return Path(override)
+    if os.environ.get("FACE_VALUE_DATA_DIR"):
+        return user_data_dir() / "cache" / "compiled"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "compiled"
+
+
 def save_dir(story_id: str, override: str | os.PathLike | None = None) -> Path:
     return Path(override) if override else user_data_dir() / "saves" / story_id
 

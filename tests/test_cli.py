@@ -165,9 +165,68 @@ def test_undo_and_help_in_the_terminal(tmp_path):
     assert "Ending: The Dark Shop" in result.stdout
 
 
-def test_top_level_help_lists_every_command_with_its_own_help_line():
-    # `--help` and `--version` build a listing parser that does not import the commands'
-    # modules (start-up time); what it shows must be what the full parser shows.
+def test_top_level_help_lists_every_command_with_its_own_help_line(capsys):
+    # `--help` and `--version` build a listing parser from cli.HELP, without importing the
+    # commands' modules (start-up time): what it shows must be what the full parser shows, and
+    # its commands the ones main runs, each answering its own --help.
+    import re
+
+    from game.cli import COMMANDS, build_parser
+
+    full = build_parser()
+    assert build_parser(listing=True).format_help() == full.format_help()
+    listed = re.search(r"\{([a-z,]+)\}", full.format_usage()).group(1).split(",")
+    assert listed == list(COMMANDS)
+    for command in COMMANDS:
+        code, out, _ = run(capsys, command, "--help")
+        assert code == 0 and out.startswith(f"usage: face-value {command} "), command
+
+
+@pytest.mark.parametrize("columns", ["61", "200", "", "junk"])
+def test_help_is_laid_out_at_the_width_argparse_would_choose(monkeypatch, columns):
+    # cli finds the terminal width itself (argparse would import shutil for it): same layout.
+    import argparse
+
     from game.cli import build_parser
 
-    assert build_parser(listing=True).format_help() == build_parser().format_help()
+    monkeypatch.setenv("COLUMNS", columns)
+    parser = build_parser(listing=True)
+    ours = parser.format_help()
+    parser.formatter_class = argparse.HelpFormatter
+    assert ours == parser.format_help()
+    width = int(columns) - 2 if columns.isdigit() else 78  # no terminal under pytest: 80 columns
+    assert max(len(line) for line in ours.splitlines() if "{" not in line) <= width  # {play,...} cannot wrap
+
+
+def test_version_says_what_the_parser_would(capsys):
+    # main answers a lone --version without building the parser (start-up time): the same line.
+    from game import __version__
+    from game.cli import build_parser
+
+    code, out, _ = run(capsys, "--version")
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--version"])
+    assert code == 0 and out == capsys.readouterr().out == f"face-value {__version__}\n"
+
+
+STARTUP_NEVER = ("yaml", "transitions", "pygame", "numpy", "game.engine", "game.commands", "game.classroom", "game.tools", "json", "pathlib", "shutil")
+
+
+@pytest.mark.parametrize("flag, also_never", [("--version", ("argparse", "re")), ("--help", ())])
+def test_version_and_help_start_without_the_engine_or_heavy_modules(flag, also_never):
+    # `face-value --version` and `--help` must start in under 50 ms (docs/performance.md): the
+    # engine, YAML, pygame and numpy take ~100 ms to import, and game.commands, json, pathlib and
+    # shutil (with bz2 and lzma) a few ms each that these two never use. Nothing is timed here:
+    # what is imported is what can creep back. What the interpreter imports before any of ours
+    # (site, a .pth file) is not counted.
+    def imported(*args):
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        result = subprocess.run([sys.executable, "-X", "importtime", *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return result.stdout, {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+
+    out, ours = imported("-m", "game", flag)
+    assert out.startswith(("face-value ", "usage: face-value")) and "game.cli" in ours
+    never = STARTUP_NEVER + also_never
+    added = ours - imported("-c", "pass")[1]
+    assert sorted(name for name in added if name in never or name.startswith(tuple(f"{n}." for n in never))) == []

@@ -1,5 +1,5 @@
 """The classroom commands of the CLI: `sessions`, `transcript`, `report`, and what `play`
-needs for records and `--classroom`. cli.py registers them; the bodies live here."""
+needs for records and `--classroom`. game/commands.py registers them; the bodies live here."""
 
 from __future__ import annotations
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import gc
+import hashlib
 import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+
+import yaml
 
 from . import expr
 from .analysis import story_figures, story_stats
@@ -58,7 +62,11 @@ class _Loader(Checker):
     def __init__(self, folder: Path, display: str):
         super().__init__(folder, display)
         self.variables: dict[str, Variable] = {}
-        self.raw_scenes: dict[str, tuple[SourceFile, object, YMap]] = {}
+        # Files are compiled one at a time and their YAML dropped, so a scene may name a scene
+        # of a file not read yet: those names are checked once every file is read.
+        self.scene_places: dict[str, Place] = {}  # every scene id read so far, and where
+        self.unresolved: list[tuple[Place, str, str, str]] = []  # (place, key, what, scene id)
+        self.later: list = []  # compiles to redo with every scene id known (visited('a_later_scene'))
         self.compiler = Compiler(Scope({}))
         self.effect_compiler = Compiler(Scope({}, allow_random=True))
         self.meta: StoryFile | None = None
@@ -85,45 +93,85 @@ class _Loader(Checker):
 
     # --- scene files --------------------------------------------------------------------
 
-    def collect_scenes(self, path: Path) -> None:
-        source = self.read(path)
+    def collect_scenes(self, source: SourceFile) -> list[tuple[str, object, YMap]]:
+        """The scenes of one file that can be compiled: (id, key node, body)."""
         if not source.ok:
-            return
+            return []
         data = source.data
         if data is None:
             self.problems.warning(Place(source.path), "empty-file", "this scene file is empty")
-            return
+            return []
         if not isinstance(data, YMap):
             self.wrong_type(source.place(getattr(data, "node", None)), "a scene file", "a mapping with a 'scenes:' key", data)
-            return
+            return []
         self.check_keys(source, data, SCENE_FILE_KEYS, "a scene file")
         scenes = data.get("scenes")
         if "scenes" not in data:
             self.problems.error(source.place(data.node), "missing-key", "a scene file needs a 'scenes:' mapping")
             self.unread.add(source.path)
-            return
+            return []
         if not isinstance(scenes, YMap):
             self.wrong_type(self.value_place(source, data, "scenes"), "'scenes'", "a mapping of scene id: scene", scenes)
-            return
+            return []
+        found = []
         for scene_id, body in scenes.items():
             key_node = scenes.key_nodes[scene_id]
             place = source.place(key_node)
             if not ID_PATTERN.match(scene_id):
                 self.problems.error(place, "bad-id", f"'{scene_id}' is not a valid scene id", "use lowercase letters, digits and _, starting with a letter")
                 continue
-            if scene_id in self.raw_scenes:
-                first_source, first_node, _ = self.raw_scenes[scene_id]
-                self.problems.error(place, "duplicate-scene", f"scene '{scene_id}' is defined twice (first at {first_source.place(first_node)})")
+            if scene_id in self.scene_places:
+                self.problems.error(place, "duplicate-scene", f"scene '{scene_id}' is defined twice (first at {self.scene_places[scene_id]})")
                 continue
             if not isinstance(body, YMap):
                 self.wrong_type(source.place(scenes.value_nodes[scene_id]), f"scene '{scene_id}'", "a mapping", body)
                 continue
-            self.raw_scenes[scene_id] = (source, key_node, body)
+            self.scene_places[scene_id] = place
+            found.append((scene_id, key_node, body))
+        return found
+
+    def compile_file(self, path: Path, scenes: dict[str, Scene]) -> str | None:
+        """Read, check and compile one scene file, then let its YAML go: only the compiled
+        scenes (with line and column for messages) outlive it. Gives the file's display path
+        if it held scenes."""
+        source = self.read(path)
+        found = self.collect_scenes(source)
+        for scene_id, key_node, body in found:
+            scenes[scene_id] = self.compile_scene(source, scene_id, key_node, body)
+        source.data = None
+        return source.path if found else None
+
+    def resolve_later(self, scenes: dict[str, Scene]) -> None:
+        """The checks that needed every scene id: links and visited() to scenes of later files."""
+        ids = frozenset(scenes)
+        unknown = False
+        for place, key, what, value in self.unresolved:
+            if value not in ids:
+                unknown = True
+                self.problems.error(place, "unknown-scene", f"'{key}' in {what} names unknown scene '{value}'", did_you_mean(value, ids))
+        if unknown:  # a link to no scene is dropped, as if it had not been written
+            for scene in scenes.values():
+                if scene.goto is not None and scene.goto not in ids:
+                    scene.goto = None
+                if any(choice.goto not in ids for choice in scene.choices):
+                    scene.choices = [choice for choice in scene.choices if choice.goto in ids]
+                    for index, choice in enumerate(scene.choices):
+                        choice.index = index
+        types = {n: v.type for n, v in self.variables.items()}
+        self.compiler = Compiler(Scope(types, ids))
+        self.effect_compiler = Compiler(Scope(types, ids, allow_random=True))
+        for redo in self.later:
+            redo()
+
+    def visits_known(self, compiled, redo) -> None:
+        """An expression that reads visited() of a scene not read yet is compiled again at the
+        end, when an unknown scene is an error at its exact place."""
+        if any(scene not in self.scene_places for item in compiled if item is not None for scene in item.visits):
+            self.later.append(redo)
 
     # --- compiling scenes --------------------------------------------------------------------
 
-    def compile_scene(self, scene_id: str) -> Scene:
-        source, key_node, body = self.raw_scenes[scene_id]
+    def compile_scene(self, source: SourceFile, scene_id: str, key_node, body: YMap) -> Scene:
         what = f"scene '{scene_id}'"
         self.check_keys(source, body, SCENE_KEYS, what)
         scene = Scene(scene_id, scene_id.replace("_", " ").capitalize(), source.place(key_node))
@@ -286,6 +334,7 @@ class _Loader(Checker):
         template = compile_template(text, self.compiler, lambda exc: self.expression_error(source, node, exc, where))
         if template.parts:
             template.place = source.place(node)
+            self.visits_known(template.expressions, lambda: self.template(source, node, text, where))
         return template
 
     def condition(self, source: SourceFile, ymap: YMap, key: str, what: str):
@@ -303,6 +352,7 @@ class _Loader(Checker):
         if compiled.type != BOOL:
             self.problems.error(source.place(node), "type-error", f"the condition of {what} gives {expr.TYPE_NAMES[compiled.type]}, not true/false", "compare it, for example: trust > 50")
             return None
+        self.visits_known([compiled], lambda: self.condition(source, ymap, key, what))
         return compiled
 
     def effects(self, source: SourceFile, ymap: YMap, what: str) -> list[Effect]:
@@ -348,6 +398,7 @@ class _Loader(Checker):
             hint = "use // for whole-number division" if variable.type == expr.INT and compiled.type == expr.FLOAT else ""
             self.problems.error(source.place(node), "type-error", f"'{name}' holds {expr.TYPE_NAMES[variable.type]}, but this gives {expr.TYPE_NAMES[compiled.type]}", hint)
             return None
+        self.visits_known([compiled], lambda: self.effect(source, block, name, value, what))
         return Effect(name, compiled, source.place(node))
 
     def scene_ref(self, source: SourceFile, ymap: YMap, key: str, what: str) -> str | None:
@@ -355,10 +406,8 @@ class _Loader(Checker):
         if not isinstance(value, str):
             self.wrong_type(self.value_place(source, ymap, key), f"'{key}' in {what}", "a scene id", value)
             return None
-        if value not in self.raw_scenes:
-            hint = did_you_mean(value, self.raw_scenes)
-            self.problems.error(self.value_place(source, ymap, key), "unknown-scene", f"'{key}' in {what} names unknown scene '{value}'", hint)
-            return None
+        if value not in self.scene_places:
+            self.unresolved.append((self.value_place(source, ymap, key), key, what, value))
         return value
 
     def choices(self, source: SourceFile, body: YMap, what: str) -> list[Choice]:
@@ -455,13 +504,12 @@ class _Loader(Checker):
         if meta is not None:
             self.variables = meta.variables
             self.assets = AssetFinder(meta.assets)
-        for path in self.scene_files():
-            self.collect_scenes(path)
-        scene_ids = frozenset(self.raw_scenes)
         types = {n: v.type for n, v in self.variables.items()}
-        self.compiler = Compiler(Scope(types, scene_ids))
-        self.effect_compiler = Compiler(Scope(types, scene_ids, allow_random=True))
-        scenes = {scene_id: self.compile_scene(scene_id) for scene_id in self.raw_scenes}
+        self.compiler = Compiler(Scope(types))  # scene ids are checked at the end (resolve_later)
+        self.effect_compiler = Compiler(Scope(types, allow_random=True))
+        scenes: dict[str, Scene] = {}
+        files = [self.compile_file(path, scenes) for path in self.scene_files()]
+        self.resolve_later(scenes)
         if meta is None or not meta.title or not meta.start:
             self.hide_follow_on(story_file_read=meta is not None)
             return LoadResult(None, self.problems, lambda: story_stats(scenes))
@@ -470,7 +518,7 @@ class _Loader(Checker):
             chapters=meta.chapters, measures=meta.measures, characters=meta.characters, assets=meta.assets,
             description=meta.description, author=meta.author,
         )
-        story.files = sorted({source.path for source, _, _ in self.raw_scenes.values()})
+        story.files = sorted(path for path in files if path)
         self.check_graph(story)
         self.hide_follow_on(story_file_read=True)
         return LoadResult(None if self.problems.errors else story, self.problems, lambda: story_figures(story))
@@ -508,11 +556,57 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "story"
 
 
-def load_story(folder, display: str | None = None) -> LoadResult:
-    """Load and check the story in `folder`; never raises for anything in the files."""
+def load_story(folder, display: str | None = None, compiled: Path | None = None) -> LoadResult:
+    """Load and check the story in `folder`; never raises for anything in the files.
+
+    With `compiled` (a folder for compiled stories, see compiled.py), a story whose files have
+    not changed since it last loaded without errors is read from its compiled entry, with the
+    same content and warnings; otherwise it is loaded from its YAML and the entry written."""
     folder = Path(folder)
+    display = display if display is not None else str(folder)
     with paused_gc():
-        return _Loader(folder, display if display is not None else str(folder)).run()
+        if compiled is not None:
+            from . import compiled as entries
+            found = entries.load(compiled, folder, display, engine_version())
+            if found is not None:
+                story, problems = found
+                return LoadResult(story, problems, lambda: story_figures(story))
+            before = entries.fingerprint(folder)
+        result = _Loader(folder, display).run()
+    if compiled is not None and result.ok:
+        try:
+            entries.save(compiled, result.story, result.problems, display, engine_version(), before)
+        except OSError:
+            pass  # a cache that cannot be written is only slower next time
+    return result
+
+
+def load_to_play(folder, display: str | None = None, compiled: Path | None = None) -> LoadResult:
+    """load_story for a process that plays the story until it exits (the game, the classroom).
+    The loaded story goes to the cyclic collector's permanent generation (gc.freeze): it lives
+    as long as the process, and every collection that rescanned its objects was wasted work:
+    70 ms right after a 5,000-scene load, then a pause at each full collection during play (a
+    dropped frame in the window). Reference counting still frees everything as usual; only a
+    garbage cycle that exists at that moment would stay (a load makes none)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        result = load_story(folder, display, compiled)
+        gc.freeze()
+    finally:
+        if was_enabled:
+            gc.enable()
+    return result
+
+
+@functools.lru_cache(maxsize=1)
+def engine_version() -> str:
+    """The loader's own identity for compiled entries: a digest of the engine's source and the
+    YAML library's version, so any change to how stories are read makes old entries stale."""
+    digest = hashlib.sha256(yaml.__version__.encode())
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:32]
 
 
 @contextmanager

