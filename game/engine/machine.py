@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 from typing import Callable
 
 from transitions import Machine, MachineError, State
@@ -144,11 +144,19 @@ class StoryMachine:
     def _guard(self, choice: Choice) -> list | None:
         if choice.condition is None:
             return None
-        evaluate, current_state = choice.condition.evaluate, self.current_state
-        return [lambda event: evaluate(current_state())]
+        return [partial(_holds, choice.condition.evaluate, self.current_state)]  # two objects, not a closure's four
 
     def _effects(self, choice: Choice) -> tuple:
         if not choice.effects:
             return _NONE
-        effects, current_state, bounded = choice.effects, self.current_state, self.bounded
-        return (lambda event: apply_effects(effects, current_state(), bounded),)
+        return (partial(_applies, choice.effects, self.current_state, self.bounded),)
+
+
+def _holds(evaluate, current_state, event) -> bool:
+    """A choice's guard, as transitions calls it (with the event)."""
+    return evaluate(current_state())
+
+
+def _applies(effects, current_state, bounded, event) -> None:
+    """A choice's effects, as transitions calls them before the move."""
+    apply_effects(effects, current_state(), bounded)
