@@ -92,8 +92,9 @@ def save(cache: Path, story: Story, problems: Problems, display: str, version: s
         "scenes": scenes,
         "warnings": warnings,
     }
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    write_atomic(entry_path(cache, story.root), text.encode("utf-8"))
+    # ASCII with escapes: a folder name that is not UTF-8 (a lone surrogate) is still valid JSON
+    text = json.dumps(document, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    write_atomic(entry_path(cache, story.root), text.encode("ascii"))
 
 
 class _Writer:

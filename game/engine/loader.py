@@ -30,8 +30,10 @@ from .yamlsrc import SourceFile, YList, YMap
 
 SCENE_FILE_KEYS, SCENE_KEYS, CHOICE_KEYS = SCENE_FILE.names, SCENE.names, CHOICE.names
 PARAGRAPH_KEYS, ENDING_KEYS = PARAGRAPH.names, ENDING_MAP.names
+CHOICE_REQUIRED, ENDING_REQUIRED = CHOICE.required, ENDING_MAP.required
 PROMPT_KEYS = ("text", "if")
 NO_MUSIC = "none"
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 @dataclass
@@ -166,8 +168,10 @@ class _Loader(Checker):
     def visits_known(self, compiled, redo) -> None:
         """An expression that reads visited() of a scene not read yet is compiled again at the
         end, when an unknown scene is an error at its exact place."""
-        if any(scene not in self.scene_places for item in compiled if item is not None for scene in item.visits):
-            self.later.append(redo)
+        for item in compiled:
+            if item is not None and item.visits and not item.visits <= self.scene_places.keys():
+                self.later.append(redo)
+                return
 
     # --- compiling scenes --------------------------------------------------------------------
 
@@ -325,12 +329,16 @@ class _Loader(Checker):
             return []
         # `|` and `>` keep the final line break; it would show as an extra blank line.
         template = self.template(source, node, text.rstrip(), f"the text of {what}")
-        pieces = [p.strip() for p in re.split(r"\n\s*\n", text.strip())]
-        if len(pieces) == 1 or template.parts:
+        if template.parts or "\n" not in template.source:
+            return [Paragraph(template, condition)]
+        pieces = [p.strip() for p in _BLANK_LINE.split(text.strip())]
+        if len(pieces) == 1:
             return [Paragraph(template, condition)]
         return [Paragraph(Template(piece), condition) for piece in pieces if piece]
 
     def template(self, source: SourceFile, node, text: str, where: str) -> Template:
+        if "{" not in text and "}" not in text:
+            return Template(text)  # plain text (most of a story): nothing to compile or report
         template = compile_template(text, self.compiler, lambda exc: self.expression_error(source, node, exc, where))
         if template.parts:
             template.place = source.place(node)
@@ -430,7 +438,7 @@ class _Loader(Checker):
     def choice(self, source: SourceFile, item: YMap, index: int, what: str) -> Choice | None:
         where = f"a choice in {what}"
         self.check_keys(source, item, CHOICE_KEYS, where)
-        for key in CHOICE.required:
+        for key in CHOICE_REQUIRED:
             if key not in item and not self.misspelled(item, key, CHOICE_KEYS):
                 self.problems.error(source.place(item.node), "missing-key", f"{where} needs '{key}'")
         if "text" not in item or "goto" not in item:
@@ -450,7 +458,7 @@ class _Loader(Checker):
             self.wrong_type(self.value_place(source, body, "ending"), f"'ending' in {what}", "a mapping with id and title", value)
             return None
         self.check_keys(source, value, ENDING_KEYS, f"the ending of {what}")
-        missing = [key for key in ENDING_MAP.required if key not in value]
+        missing = [key for key in ENDING_REQUIRED if key not in value]
         for key in missing:
             self.problems.error(source.place(value.node), "missing-key", f"the ending of {what} needs '{key}'")
         if missing:
@@ -576,8 +584,8 @@ def load_story(folder, display: str | None = None, compiled: Path | None = None)
     if compiled is not None and result.ok:
         try:
             entries.save(compiled, result.story, result.problems, display, engine_version(), before)
-        except OSError:
-            pass  # a cache that cannot be written is only slower next time
+        except (OSError, ValueError, TypeError):
+            pass  # a compiled entry that cannot be written only makes the next load slower
     return result
 
 

@@ -226,7 +226,13 @@ def _mapping(node, walk: _Walk) -> YMap:
                 walk.source.place(key_node), "duplicate-key", f"duplicate key '{key}' (first at line {first})"
             )
             continue
-        result[key] = _value(value_node, walk)
+        if value_node.__class__ is yaml.ScalarNode and value_node.tag == STR_TAG:
+            walk.budget -= 1  # a string, the most common value: what _value would give
+            if walk.budget < 0:
+                raise _TooMuch
+            result[key] = value_node.value
+        else:
+            result[key] = _value(value_node, walk)
         result.key_nodes[key] = key_node
         result.value_nodes[key] = value_node
     return result

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import PAIRS, Report, Sample, max_rss_mb, paired, repeated, run_child  # noqa: E402
 
 from game.engine import Runner, load_story  # noqa: E402
+from game.engine.loader import load_to_play  # noqa: E402
 from game.engine.playtest import PlaytestReport, Start, _one_run  # noqa: E402
 from game.engine.saves import _state_from_json  # noqa: E402
 from tests.support.synth import write_story  # noqa: E402
@@ -41,6 +42,13 @@ def raw_parse(folder: Path) -> None:
 
 def loaded(folder: Path):
     result = load_story(folder)
+    assert result.ok, [str(p) for p in result.problems.errors][:5]
+    return result.story
+
+
+def loaded_to_play(folder: Path):
+    """As `face-value play` loads (loader.load_to_play: the story leaves the collector's scans)."""
+    result = load_to_play(folder)
     assert result.ok, [str(p) for p in result.problems.errors][:5]
     return result.story
 
@@ -86,6 +94,13 @@ def load_figures(report: Report, folders: dict) -> None:
         target = TARGETS["load_ratio"] if scenes == 5000 else None
         report.figure(f"load+check / raw parse at {scenes:,} scenes (CPU, median of pair ratios)", pair.ratio,
                       at_most=target, detail=f"wall {pair.wall_ratio:.2f}")
+    cache = Path(tempfile.mkdtemp(prefix="face-value-compiled-"))
+    big = folders[5000]
+    load_story(big, compiled=cache)  # writes the entry
+    warm = paired(lambda: raw_parse(big), lambda: load_story(big, compiled=cache))
+    report.note(f"  compiled story (game/engine/compiled.py), 5,000 scenes: {warm.b.line()}")
+    report.figure("compiled load at 5,000 scenes (CPU ms, median)", warm.b.median_cpu * 1000, " ms",
+                  detail=f"{warm.ratio:.2f}x the raw YAML parse")
 
 
 def step_figures(report: Report, small, large) -> None:
@@ -180,8 +195,8 @@ def main(only: set[str]) -> int:
         folders = {n: write_story(Path(tmp) / f"story_{n}", n) for n in (100, 5000)}
         sections = {
             "load": lambda: load_figures(report, folders),
-            "step": lambda: step_figures(report, loaded(folders[100]), loaded(folders[5000])),
-            "history": lambda: history_figures(report, loaded(folders[5000])),
+            "step": lambda: step_figures(report, loaded_to_play(folders[100]), loaded_to_play(folders[5000])),
+            "history": lambda: history_figures(report, loaded_to_play(folders[5000])),
             "rss": lambda: rss_figures(report, folders[5000]),
             "cli": lambda: cli_figures(report),
         }

@@ -219,3 +219,11 @@ def test_a_story_loaded_to_play_is_left_out_of_collections(tmp_path, cache):
         assert not gc.isenabled(), "a collector the caller had paused was switched on"
     finally:
         gc.enable()
+
+
+def test_a_folder_name_that_is_not_utf8_is_compiled_too(tmp_path, cache, yaml_reads):
+    folder = write_story(tmp_path / os.fsdecode(b"l\xffane"), 30)
+    assert load_story(folder, compiled=cache).ok
+    yaml_reads["files"] = 0
+    assert load_story(folder, compiled=cache).ok
+    assert yaml_reads["files"] == 0
