@@ -165,28 +165,32 @@ def _failed(report: PlaytestReport, runner: Runner, story: Story, error: str) ->
 
 def _one_run(runner: Runner, rng: random.Random, start: Start, max_steps: int, report: PlaytestReport) -> str | None:
     words = 0
+    visited, scene_hits, choice_hits = report.visited, report.scene_hits, report.choice_hits
     try:
         runner.restart(seed=rng.randrange(2**31), scene=start.scene, values=start.values, chapter=start.chapter)
         for taken in range(max_steps + 1):
             turn = runner.turn
-            if start.chapter is not None and turn.scene.chapter != start.chapter:
+            scene = turn.scene
+            if start.chapter is not None and scene.chapter != start.chapter:
                 break  # the chapter is over: a class would stop here
-            report.visited.add(turn.scene.id)
-            report.scene_hits[turn.scene.id] += 1
-            words += sum(len(paragraph.split()) for paragraph in turn.paragraphs)
-            if turn.phase is Phase.ENDED:
-                report.endings[turn.scene.ending.id] += 1
+            visited.add(scene.id)
+            scene_hits[scene.id] += 1
+            for paragraph in turn.paragraphs:
+                words += len(paragraph.split())
+            phase = turn.phase
+            if phase is Phase.ENDED:
+                report.endings[scene.ending.id] += 1
                 break
-            if turn.phase is Phase.STUCK:
-                return f"{turn.scene.place}: no choice is available in scene '{turn.scene.id}' (every choice's condition is false)"
+            if phase is Phase.STUCK:
+                return f"{scene.place}: no choice is available in scene '{scene.id}' (every choice's condition is false)"
             if taken == max_steps:
                 report.unfinished += 1
                 break
-            if turn.phase is Phase.CONTINUING:
+            if phase is Phase.CONTINUING:
                 runner.proceed()
             else:
                 view = turn.choices[rng.randint(1, len(turn.choices)) - 1]
-                report.choice_hits[f"{turn.scene.id}#{view.index + 1}"] += 1
+                choice_hits[f"{scene.id}#{view.index + 1}"] += 1
                 runner.choose(view.number)
             report.steps += 1
         report.words[start.label].append(words)

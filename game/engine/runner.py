@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import gc
 from dataclasses import dataclass
 
 from transitions import MachineError
@@ -85,6 +86,42 @@ class Moment:
     step: Step | None
 
 
+class _Plan:
+    """What of a scene's turn does not depend on the state, worked out with the machine:
+    text with no {…} and no `if:`, the choices as shown for each set of conditional choices
+    that hold (when no choice text has a {…}), the phase when it is fixed, the speaker."""
+
+    __slots__ = ("scene", "text", "templates", "conditional", "views", "phase", "speaker", "portrait", "discuss")
+
+    def __init__(self, story: Story, scene: Scene):
+        self.scene = scene
+        shown = all(p.condition is None for p in scene.paragraphs)
+        fixed = shown and not any(p.text.parts for p in scene.paragraphs)
+        self.text = tuple(p.text.source for p in scene.paragraphs) if fixed else None
+        self.templates = tuple(p.text for p in scene.paragraphs) if shown and not fixed else None  # all shown, some {…}
+        self.conditional = tuple((1 << n, c) for n, c in enumerate(scene.choices) if c.condition is not None)
+        self.views = {} if not any(c.text.parts for c in scene.choices) else None
+        if scene.ending:
+            self.phase = Phase.ENDED
+        elif not scene.choices:
+            self.phase = Phase.CONTINUING
+        else:
+            self.phase = None  # choosing, or stuck when every choice is hidden
+        speaker = story.characters.get(scene.stage.speaker) if scene.stage.speaker else None
+        self.speaker = speaker
+        self.portrait = scene.stage.portrait or (speaker.portrait if speaker else None)
+        self.discuss = tuple(p.text for p in scene.discuss) if all(p.condition is None for p in scene.discuss) else None
+
+    def shown(self, holding: int) -> tuple[ChoiceView, ...]:
+        """The choices shown when the conditional ones whose bits are in `holding` hold."""
+        visible = []
+        for n, choice in enumerate(self.scene.choices):
+            if choice.condition is None or holding & (1 << n):
+                visible.append(ChoiceView(len(visible) + 1, choice.index, choice.text.source))
+        views = self.views[holding] = tuple(visible)
+        return views
+
+
 class Runner:
     """Plays one story. Holds one GameState; never prints, never reads input."""
 
@@ -96,6 +133,8 @@ class Runner:
         self._checkpoints = Checkpoints()
         with paused_gc():
             self.machine = StoryMachine(story, lambda: self._state)
+            self._plans = {scene.id: _Plan(story, scene) for scene in story.scenes.values()}
+        _settle()
         if state is None:
             self.restart(seed=seed)
         else:
@@ -181,29 +220,40 @@ class Runner:
 
     def _make_turn(self) -> Turn:
         state = self._state
-        scene = self.story.scenes[state.scene]
-        paragraphs = tuple(
-            p.text.render(state) for p in scene.paragraphs if p.condition is None or _holds(p.condition, state, p.place)
-        )
-        visible = []
-        for choice in scene.choices:
-            if choice.condition is None or _holds(choice.condition, state, choice.place):
-                visible.append(ChoiceView(len(visible) + 1, choice.index, choice.text.render(state)))
-        if scene.ending:
-            phase = Phase.ENDED
-        elif not scene.choices:
-            phase = Phase.CONTINUING
+        plan = self._plans[state.scene]
+        scene = plan.scene
+        if plan.text is not None:
+            paragraphs = plan.text
+        elif plan.templates is not None:
+            paragraphs = tuple([template.render(state) for template in plan.templates])
         else:
-            phase = Phase.CHOOSING if visible else Phase.STUCK
-        speaker = self.story.characters.get(scene.stage.speaker) if scene.stage.speaker else None
-        music = state.stage.get("music")
-        return Turn(
-            scene, paragraphs, tuple(visible), phase,
-            background=state.stage.get("background"),
-            music=None if music == "none" else music,
-            speaker=speaker,
-            portrait=scene.stage.portrait or (speaker.portrait if speaker else None),
-            discuss=tuple(p.text for p in scene.discuss if p.condition is None or p.condition.evaluate(state)),
+            paragraphs = tuple([
+                p.text.render(state) for p in scene.paragraphs if p.condition is None or _holds(p.condition, state, p.place)
+            ])
+        if plan.views is None:  # some choice's text has a {…} to render
+            visible = []
+            for choice in scene.choices:
+                if choice.condition is None or _holds(choice.condition, state, choice.place):
+                    visible.append(ChoiceView(len(visible) + 1, choice.index, choice.text.render(state)))
+            choices = tuple(visible)
+        else:
+            shown = 0
+            for bit, choice in plan.conditional:
+                if _holds(choice.condition, state, choice.place):
+                    shown |= bit
+            choices = plan.views.get(shown) or plan.shown(shown)
+        if plan.phase is not None:
+            phase = plan.phase
+        else:
+            phase = Phase.CHOOSING if choices else Phase.STUCK
+        stage = state.stage
+        music = stage.get("music")
+        discuss = plan.discuss
+        if discuss is None:
+            discuss = tuple([p.text for p in scene.discuss if p.condition is None or p.condition.evaluate(state)])
+        return Turn(  # background, music, speaker, portrait, discuss (by position: a turn a move)
+            scene, paragraphs, choices, phase, stage.get("background"), None if music == "none" else music,
+            plan.speaker, plan.portrait, discuss,
         )
 
     # --- moves -------------------------------------------------------------------------
@@ -228,7 +278,7 @@ class Runner:
     def _step(self, trigger: str, step: Step) -> None:
         state = self._state
         try:
-            moved = self._guarded(lambda: self.machine.fire(trigger), state.scene)
+            moved = self._fire(trigger)
         except StoryRuntimeError:
             self._replay(state.history)  # put everything back exactly as it was before the step
             raise
@@ -242,7 +292,7 @@ class Runner:
     def _advance(self, step: Step, checkpoint: bool = True) -> None:
         """Make a move of a history being replayed; the move must still be offered."""
         state = self._state
-        if not self._guarded(lambda: self.machine.fire(_trigger(step)), state.scene):
+        if not self._fire(_trigger(step)):
             raise RunnerError(f"the choice in scene '{step.scene}' is not available now")
         state.scene = self.machine.scene
         state.history.append(step)
@@ -280,7 +330,7 @@ class Runner:
         self._state = state
         self.machine.jump(state.scene)
         for step in steps[len(state.history):]:
-            self._guarded(lambda: self.machine.fire(_trigger(step)), state.scene)
+            self._fire(_trigger(step))
             state.scene = self.machine.scene
             state.history.append(step)
             self._checkpoints.after_move(state)
@@ -342,13 +392,39 @@ class Runner:
         """Run `action`, turning evaluation failures into StoryRuntimeError with a place."""
         try:
             return action()
-        except EvalError as exc:
-            scene_id = exc.scene or scene_id
-            scene = self.story.scenes.get(scene_id)
-            place = exc.place or (scene.place if scene else Place(self.story.root.name))
-            raise StoryRuntimeError(place, f"in scene '{scene_id}': {exc}") from None
-        except MachineError as exc:
-            raise RunnerError(str(exc.value)) from None
+        except (EvalError, MachineError) as exc:
+            raise self._failure(exc, scene_id) from None
+
+    def _fire(self, trigger: str) -> bool:
+        """Fire a trigger from the current scene, as _guarded would (without a closure a move)."""
+        try:
+            return self.machine.fire(trigger)
+        except (EvalError, MachineError) as exc:
+            raise self._failure(exc, self._state.scene) from None
+
+    def _failure(self, exc: Exception, scene_id: str) -> Exception:
+        """The error to raise for a failure while playing in scene `scene_id`."""
+        if isinstance(exc, MachineError):
+            return RunnerError(str(exc.value))
+        scene_id = exc.scene or scene_id
+        scene = self.story.scenes.get(scene_id)
+        place = exc.place or (scene.place if scene else Place(self.story.root.name))
+        return StoryRuntimeError(place, f"in scene '{scene_id}': {exc}")
+
+
+def _settle() -> None:
+    """The story and the machine are built with the cyclic collector paused, so all their
+    objects are still young; the first young collection after that would scan every one of
+    them in the middle of play (0.2 s at 5,000 scenes, on one of the first moves). They live as
+    long as the story, so move them to the old generation at once: freeze() then unfreeze()
+    does that without scanning anything (they are still collected by a full collection).
+    Not when the process keeps objects frozen (loader.load_to_play freezes the story it plays
+    until it exits): unfreeze() would put those back too, and freezing the machine as well
+    would keep every Runner a reload makes and drops (a Runner is a cycle with its machine)."""
+    if gc.get_freeze_count():
+        return
+    gc.freeze()
+    gc.unfreeze()
 
 
 def _holds(condition, state, place) -> bool:
