@@ -16,15 +16,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def collector_as_found():
-    """`play`, `playtest` and `explore` move their story to the collector's permanent generation
-    (loader.load_to_play); a test process runs many of them, so each test gives it back."""
-    yield
-    import gc
-    gc.unfreeze()
-
-
-@pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory, monkeypatch):
     """No test touches the real per-user folder."""
     folder = tmp_path_factory.mktemp("userdata")

@@ -590,17 +590,19 @@ def load_story(folder, display: str | None = None, compiled: Path | None = None)
 
 
 def load_to_play(folder, display: str | None = None, compiled: Path | None = None) -> LoadResult:
-    """load_story for a process that plays the story until it exits (the game, the classroom).
-    The loaded story goes to the cyclic collector's permanent generation (gc.freeze): it lives
-    as long as the process, and every collection that rescanned its objects was wasted work:
-    70 ms right after a 5,000-scene load, then a pause at each full collection during play (a
-    dropped frame in the window). Reference counting still frees everything as usual; only a
-    garbage cycle that exists at that moment would stay (a load makes none)."""
+    """load_story for a process that plays the story until it exits (the game, playtest,
+    explore). The story is loaded with the cyclic collector paused, so all its objects are
+    young, and the first young collection would scan every one of them in the middle of play
+    (70 ms at 5,000 scenes; playing 10,000 random steps went from 17,000 to 30,000 steps a
+    second without it). They live as long as the process, so they go to the old generation
+    at once: gc.freeze() then gc.unfreeze() does that without scanning anything (Runner does
+    the same for its machine). They are still collected by a full collection."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         result = load_story(folder, display, compiled)
         gc.freeze()
+        gc.unfreeze()
     finally:
         if was_enabled:
             gc.enable()

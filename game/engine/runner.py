@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import gc
+import weakref
 from dataclasses import dataclass
 
 from transitions import MachineError
@@ -132,7 +133,8 @@ class Runner:
         self._stages: dict[str, dict] = {}
         self._checkpoints = Checkpoints()
         with paused_gc():
-            self.machine = StoryMachine(story, lambda: self._state)
+            me = weakref.ref(self)  # the machine must not keep its Runner alive: no cycle
+            self.machine = StoryMachine(story, lambda: me()._state)
             self._plans = {scene.id: _Plan(story, scene) for scene in story.scenes.values()}
         _settle()
         if state is None:
