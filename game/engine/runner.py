@@ -420,9 +420,8 @@ def _settle() -> None:
     them in the middle of play (0.2 s at 5,000 scenes, on one of the first moves). They live as
     long as the story, so move them to the old generation at once: freeze() then unfreeze()
     does that without scanning anything (they are still collected by a full collection).
-    Not when the process keeps objects frozen (loader.load_to_play freezes the story it plays
-    until it exits): unfreeze() would put those back too, and freezing the machine as well
-    would keep every Runner a reload makes and drops (a Runner is a cycle with its machine)."""
+    Not when the process keeps objects frozen for its own reasons: unfreeze() would put those
+    back too (loader.load_to_play does the same freeze then unfreeze, and keeps nothing frozen)."""
     if gc.get_freeze_count():
         return
     gc.freeze()
