@@ -136,7 +136,7 @@ class Runner:
             me = weakref.ref(self)  # the machine must not keep its Runner alive: no cycle
             self.machine = StoryMachine(story, lambda: me()._state)
             self._plans = {scene.id: _Plan(story, scene) for scene in story.scenes.values()}
-        _settle()
+            _settle()  # before the collector is back on: its first allocation would start a scan
         if state is None:
             self.restart(seed=seed)
         else:
