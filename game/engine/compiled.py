@@ -30,7 +30,8 @@ from .template import Template
 
 FORMAT = 1
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
-MAX_FILES = 20_000  # files and folders under a story folder or its assets folder
+MAX_FILES = 20_000
+_LINES, _COLUMNS = 1 << 24, 1 << 16  # a place packs into (file * _LINES + line) * _COLUMNS + column  # files and folders under a story folder or its assets folder
 
 
 class _Stale(Exception):
@@ -102,10 +103,14 @@ class _Writer:
         self.files = files
 
     def place(self, place):
+        """A place as one number (file, line and column packed): a story has 40,000 of them,
+        and a number costs the JSON reader no list to build."""
         if place is None:
             return None
         index = self.files.setdefault(place.path, len(self.files))
-        return [index, place.line, place.column]
+        if not (0 <= place.line < _LINES and 0 <= place.column < _COLUMNS):
+            return [index, place.line, place.column]
+        return (index * _LINES + place.line) * _COLUMNS + place.column
 
     def expression(self, compiled: Compiled | None):
         if compiled is None:
@@ -193,7 +198,11 @@ class _Reader:
     def place(self, item):
         if item is None:
             return None
-        index, line, column = item
+        if item.__class__ is int:
+            rest, column = divmod(item, _COLUMNS)
+            index, line = divmod(rest, _LINES)
+        else:
+            index, line, column = item
         return Place(self.files[index], line, column)
 
     def expression(self, item, compiler: Compiler):
@@ -255,20 +264,20 @@ class _Reader:
 
     def scene(self, row) -> Scene:
         (scene_id, title, place, paragraphs, choices, goto, goto_place, effects, ending, stage, discuss, inspect, chapter) = row
-        scene = Scene(scene_id, title, self.place(place))
-        compiler = self.compiler
-        scene.paragraphs = [Paragraph(self.template(text), self.expression(condition, compiler), self.place(where)) for text, condition, where in paragraphs]
-        scene.choices = [
-            Choice(index, self.template(text), target, self.place(where), self.expression(condition, compiler), self.effects(effects_of))
-            for index, text, target, where, condition, effects_of in choices
-        ]
-        scene.goto, scene.goto_place = goto, self.place(goto_place)
-        scene.effects = self.effects(effects)
-        scene.ending = None if ending is None else Ending(*ending)
-        scene.stage = Stage(*stage)
-        scene.discuss = [Prompt(text, self.expression(condition, compiler)) for text, condition in discuss]
+        compiler, expression, template, place_of = self.compiler, self.expression, self.template, self.place
         if inspect is not None:
             kind, printer, printed, face = inspect
-            scene.inspect = Inspection(kind, printer, datetime.fromisoformat(printed), face)
-        scene.chapter = chapter
-        return scene
+            inspect = Inspection(kind, printer, datetime.fromisoformat(printed), face)
+        return Scene(
+            scene_id, title, place_of(place),
+            [Paragraph(template(text), expression(condition, compiler), place_of(where)) for text, condition, where in paragraphs],
+            [
+                Choice(index, template(text), target, place_of(where), expression(condition, compiler), self.effects(effects_of))
+                for index, text, target, where, condition, effects_of in choices
+            ],
+            goto, place_of(goto_place), self.effects(effects),
+            None if ending is None else Ending(*ending),
+            Stage(*stage),
+            [Prompt(text, expression(condition, compiler)) for text, condition in discuss],
+            inspect, chapter,
+        )
