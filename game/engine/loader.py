@@ -572,6 +572,8 @@ def load_story(folder, display: str | None = None, compiled: Path | None = None)
     same content and warnings; otherwise it is loaded from its YAML and the entry written."""
     folder = Path(folder)
     display = display if display is not None else str(folder)
+    if compiled is not None and engine_version() is None:
+        compiled = None
     with paused_gc():
         if compiled is not None:
             from . import compiled as entries
@@ -610,12 +612,15 @@ def load_to_play(folder, display: str | None = None, compiled: Path | None = Non
 
 
 @functools.lru_cache(maxsize=1)
-def engine_version() -> str:
+def engine_version() -> str | None:
     """The loader's own identity for compiled entries: a digest of the engine's source and the
     YAML library's version, so any change to how stories are read makes old entries stale."""
     digest = hashlib.sha256(yaml.__version__.encode())
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    try:
+        for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    except OSError:
+        return None  # an engine that cannot read itself does not use compiled stories
     return digest.hexdigest()[:32]
 
 

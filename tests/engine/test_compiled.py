@@ -236,3 +236,23 @@ def test_a_folder_name_that_is_not_utf8_is_compiled_too(tmp_path, cache, yaml_re
     yaml_reads["files"] = 0
     assert load_story(folder, compiled=cache).ok
     assert yaml_reads["files"] == 0
+
+
+def test_an_engine_that_cannot_read_its_own_source_loads_from_yaml(tmp_path, cache, monkeypatch):
+    from game.engine import loader
+
+    real = Path.read_bytes
+
+    def unreadable(path):
+        if path.suffix == ".py":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    loader.engine_version.cache_clear()
+    try:
+        assert load_story(write_story(tmp_path / "s", 30), compiled=cache).ok
+        assert not cache.exists()
+    finally:
+        monkeypatch.undo()
+        loader.engine_version.cache_clear()
