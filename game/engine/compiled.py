@@ -115,8 +115,13 @@ class _Writer:
     def expression(self, compiled: Compiled | None):
         if compiled is None:
             return None
-        if compiled.constant and compiled.source == _constant_source(compiled):
-            return [compiled.evaluate(None)]  # constant_expression(value): kept as its value
+        if compiled.constant and not compiled.reads and not compiled.visits:
+            try:
+                value = compiled.evaluate(None)
+            except Exception:  # noqa: BLE001 - a constant that needs a state is kept as its source
+                return compiled.source
+            if compiled.source == constant_expression(value).source:
+                return [value]  # constant_expression(value) (a YAML true, 10): kept as its value
         return compiled.source
 
     def template(self, template: Template):
@@ -155,10 +160,6 @@ class _Writer:
             "measures": [[m.variable, m.label, m.low, m.high, m.description] for m in story.measures],
             "characters": [[c.id, c.name, c.portrait, c.color] for c in story.characters.values()],
         }
-
-
-def _constant_source(compiled: Compiled) -> str:
-    return constant_expression(compiled.evaluate(None)).source
 
 
 # --- reading ---------------------------------------------------------------------------------
