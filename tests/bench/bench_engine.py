@@ -25,7 +25,7 @@ from game.engine import Runner, load_story  # noqa: E402
 from game.engine.loader import load_to_play  # noqa: E402
 from game.engine.playtest import PlaytestReport, Start, _one_run  # noqa: E402
 from game.engine.saves import _state_from_json  # noqa: E402
-from tests.support.synth import write_story  # noqa: E402
+from tests.support.synth import write_confined_story, write_story  # noqa: E402
 
 TARGETS = {
     "load_ratio": 1.3, "step_ratio": 1.2, "rss_above_mb": 50, "restore_ms": 15, "transcript_ms": 15,
@@ -103,7 +103,7 @@ def load_figures(report: Report, folders: dict) -> None:
                   detail=f"{warm.ratio:.2f}x the raw YAML parse")
 
 
-def step_figures(report: Report, small, large) -> None:
+def step_figures(report: Report, small, large, confined) -> None:
     runners = {scenes: Runner(story) for scenes, story in ((100, small), (5000, large))}
     steps = {scenes: random_play(r) for scenes, r in runners.items()}
     pair = paired(lambda: random_play(runners[100]), lambda: random_play(runners[5000]), gc_enabled=True)
@@ -117,6 +117,11 @@ def step_figures(report: Report, small, large) -> None:
     report.figure("step time 5,000 vs 100 scenes (median of pair ratios)", ratio, at_most=TARGETS["step_ratio"])
     build = repeated(lambda: Runner(large))
     report.note(f"building a Runner (the transitions machine) at 5,000 scenes: {build.line()}")
+    walled = Runner(confined)
+    assert random_play(walled) == steps[100], "the confined story no longer plays the small story's steps"
+    inside = paired(lambda: random_play(runners[100]), lambda: random_play(walled), gc_enabled=True)
+    report.note(f"a 5,000-scene story whose play can reach only 100 scenes (the 100-scene story's): {inside.b.line()}")
+    report.figure("step time, 5,000 scenes of which play reaches 100, vs 100 scenes (for reference)", inside.ratio)
     bare = {scenes: bare_machine(scenes) for scenes in (100, 5000)}
     floor = paired(lambda: bare_walk(bare[100]), lambda: bare_walk(bare[5000]), gc_enabled=True)
     report.note(f"transitions alone (a bare Machine of the same shape, nothing of Face Value; {BARE_STEPS:,} "
@@ -226,9 +231,10 @@ def main(only: set[str]) -> int:
     report = Report("engine")
     with tempfile.TemporaryDirectory() as tmp:
         folders = {n: write_story(Path(tmp) / f"story_{n}", n) for n in (100, 5000)}
+        confined = write_confined_story(Path(tmp) / "story_confined", 5000, 100)
         sections = {
             "load": lambda: load_figures(report, folders),
-            "step": lambda: step_figures(report, loaded_to_play(folders[100]), loaded_to_play(folders[5000])),
+            "step": lambda: step_figures(report, loaded_to_play(folders[100]), loaded_to_play(folders[5000]), loaded_to_play(confined)),
             "history": lambda: history_figures(report, loaded_to_play(folders[5000])),
             "rss": lambda: rss_figures(report, folders[5000]),
             "cli": lambda: cli_figures(report),

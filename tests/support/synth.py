@@ -49,6 +49,29 @@ def _scene_lines(rng: random.Random, i: int, total: int, endings: int) -> list[s
     return lines
 
 
+def write_confined_story(folder: Path, scenes: int, reachable: int, seed: int = 1) -> Path:
+    """A story of `scenes` scenes of which play can reach only the first `reachable`: those are
+    `write_story(folder, reachable, seed)`, and the rest lead only among themselves. A walk on it
+    makes the steps a walk on the small story makes, in a machine as large as the big one."""
+    write_story(folder, reachable, seed)
+    rng = random.Random(seed + 1)
+    lines = ["scenes:"]
+    for i in range(reachable, scenes):
+        lines.append(f"  s{i}:")
+        lines.append(f"    text: \"{scene_text(rng)} {{name}} has {{score}} points.\"")
+        lines.append("    choices:")
+        targets = [i + 1 if i + 1 < scenes else reachable] + [reachable + rng.randrange(scenes - reachable) for _ in range(2)]
+        for k, target in enumerate(targets):
+            lines.append(f"      - text: \"Go on to {target} ({k})\"")
+            lines.append(f"        goto: s{target}")
+            if k == 1:
+                lines.append(f"        if: trust > {i % 47} or flag")
+            if k == 2:
+                lines.append(f"        set: {{score: score + {i % 89}, flag: not flag}}")
+    (folder / "part_unreachable.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
 def write_ink(path: Path, scenes: int, seed: int = 1) -> Path:
     """The story `write_story` writes, with the same seed, as one ink file (for the inkjs
     comparison, `make bench-peers`): the same text, choices, condition and effects."""
