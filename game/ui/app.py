@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import time
 import traceback
@@ -19,6 +18,7 @@ from .audio import Audio
 from .fonts import Fonts
 from .images import Images
 from .input import REPEATABLE, Act, Keys
+from . import png
 from .layout import smallest_px, unit_of
 from .registry import Screens
 from .settings import Settings, SettingsFile
@@ -401,6 +401,4 @@ class App:
         with scene.as_picture():
             self.draw(frame, upto=scene)
         small = pygame.transform.smoothscale(frame, (384, round(384 * self.size[1] / self.size[0])))
-        buffer = io.BytesIO()
-        pygame.image.save(small, buffer, "thumbnail.png")
-        return buffer.getvalue()
+        return png.encode(small)  # not pygame.image.save into a BytesIO, which leaks it (png.py)
