@@ -37,8 +37,13 @@ def _scene_lines(rng: random.Random, i: int, total: int, endings: int) -> list[s
     lines = [f"  s{i}:", f"    text: \"{scene_text(rng)} {{name}} has {{score}} points.\""]
     if i >= total - endings:
         return lines + ["    ending:", f"      id: end_{i}", f"      title: Ending {i}"]
-    lines.append("    choices:")
     targets = [i + 1] + [rng.randrange(total) for _ in range(2)]
+    return lines + _choice_lines(i, targets)
+
+
+def _choice_lines(i: int, targets: list[int]) -> list[str]:
+    """Scene i's three choices: on to each target; the second has a condition, the third effects."""
+    lines = ["    choices:"]
     for k, target in enumerate(targets):
         lines.append(f"      - text: \"Go on to {target} ({k})\"")
         lines.append(f"        goto: s{target}")
@@ -59,15 +64,8 @@ def write_confined_story(folder: Path, scenes: int, reachable: int, seed: int = 
     for i in range(reachable, scenes):
         lines.append(f"  s{i}:")
         lines.append(f"    text: \"{scene_text(rng)} {{name}} has {{score}} points.\"")
-        lines.append("    choices:")
         targets = [i + 1 if i + 1 < scenes else reachable] + [reachable + rng.randrange(scenes - reachable) for _ in range(2)]
-        for k, target in enumerate(targets):
-            lines.append(f"      - text: \"Go on to {target} ({k})\"")
-            lines.append(f"        goto: s{target}")
-            if k == 1:
-                lines.append(f"        if: trust > {i % 47} or flag")
-            if k == 2:
-                lines.append(f"        set: {{score: score + {i % 89}, flag: not flag}}")
+        lines += _choice_lines(i, targets)
     (folder / "part_unreachable.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
